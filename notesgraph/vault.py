@@ -1,0 +1,142 @@
+"""Load a vault: scan, decode, parse (cached, in parallel when many changed), resolve.
+
+:func:`load_vault` is the first stage of every command. It returns plain data:
+every readable note parsed, every link resolved, every problem as a Diagnostic.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import Entry, NoteCache, content_key
+from .config import VaultConfig, load_config
+from .decode import decode_note
+from .model import Diagnostic, Note
+from .parse import parse_note
+from .resolve import LinkIndex, Resolution
+from .scan import VaultFile, scan_vault
+
+#: Below this many cache misses, worker start-up costs more than it saves.
+PARALLEL_THRESHOLD = 48
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Vault:
+    root: Path
+    config: VaultConfig
+    notes: dict[str, Note]  # every readable note, private ones included
+    attachments: dict[str, VaultFile]
+    index: LinkIndex
+    resolutions: dict[str, tuple[Resolution, ...]]  # per note, aligned with Note.links
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    cache_hits: int = 0
+    cache_misses: int = 0
+
+    def is_private(self, path: str) -> bool:
+        """``publish: false`` notes never reach the site."""
+        note = self.notes.get(path)
+        return note is not None and note.publish is False
+
+    @property
+    def published(self) -> list[str]:
+        return [p for p in self.notes if not self.is_private(p)]
+
+
+def _parse_entry(item: tuple[str, bytes]) -> Entry:
+    path, data = item
+    text, problems = decode_note(data, path)
+    if text is None:
+        return None, tuple(problems)
+    return parse_note(path, text), tuple(problems)
+
+
+def _parse_all(items: list[tuple[str, bytes]], jobs: int) -> list[Entry]:
+    if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return list(pool.map(_parse_entry, items, chunksize=16))
+    return [_parse_entry(item) for item in items]
+
+
+def read_notes(
+    files: Iterable[VaultFile],
+    cache: NoteCache,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[dict[str, Note], list[Diagnostic]]:
+    """Parse every note file, taking unchanged ones from the cache."""
+    notes: dict[str, Note] = {}
+    diagnostics: list[Diagnostic] = []
+    results: dict[str, Entry] = {}
+    misses: list[tuple[str, bytes]] = []
+    keys: dict[str, str] = {}
+    files = list(files)
+    for file in files:
+        try:
+            data = file.real.read_bytes()
+        except OSError as error:
+            diagnostics.append(
+                Diagnostic(file.path, 0, "unreadable", f"cannot read: {error.strerror}", "skipped")
+            )
+            continue
+        key = keys[file.path] = content_key(file.path, data)
+        entry = cache.get(key)
+        if entry is None:
+            misses.append((file.path, data))
+        else:
+            results[file.path] = entry
+    if progress:
+        progress(len(results), len(files))
+    jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
+    for (path, _), entry in zip(misses, _parse_all(misses, jobs), strict=True):
+        cache.put(keys[path], entry)
+        results[path] = entry
+    if progress:
+        progress(len(files), len(files))
+    for path in sorted(results):
+        note, problems = results[path]
+        diagnostics.extend(problems)
+        if note is not None:
+            notes[path] = note
+            diagnostics.extend(note.diagnostics)
+    return notes, diagnostics
+
+
+def load_vault(
+    root: Path,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Vault:
+    """Everything later stages need from the vault at ``root``."""
+    config, diagnostics = load_config(root)
+    scan = scan_vault(root, config)
+    diagnostics += scan.diagnostics
+    cache = NoteCache(cache_dir)
+    notes, problems = read_notes(scan.notes, cache, jobs, progress)
+    cache.save()
+    diagnostics += problems
+    attachments = {f.path: f for f in scan.attachments}
+    index = LinkIndex(notes, attachments)
+    resolutions = {
+        path: tuple(index.resolve(link, path) for link in note.links)
+        for path, note in notes.items()
+    }
+    return Vault(
+        root=root,
+        config=config,
+        notes=notes,
+        attachments=attachments,
+        index=index,
+        resolutions=resolutions,
+        diagnostics=sorted(diagnostics, key=Diagnostic.sort_key),
+        excluded=scan.excluded,
+        cache_hits=cache.hits,
+        cache_misses=cache.misses,
+    )
