@@ -17,7 +17,7 @@ from typing import Literal
 from urllib.parse import unquote
 
 from .model import Link, Note
-from .slugs import nfc
+from .slugs import nfc, slugify
 
 Status = Literal["ok", "missing", "ambiguous", "missing-heading", "missing-block", "refused"]
 _MARKUP = re.compile(r"[*_=`\[\]]")
@@ -81,19 +81,30 @@ class LinkIndex:
         """Where ``link``, written in the note at ``source``, leads."""
         if not link.target:
             return self._fragment(link, source, "note")
-        if escapes_vault(link.target):
-            return Resolution("refused")
-        target = link.target.replace("\\", "/").lstrip("/")
+        target = unquote(link.target).replace("\\", "/")
         if link.kind in ("markdown", "image"):
+            if _WINDOWS_DRIVE.match(target) or target.startswith("~/"):
+                return Resolution("refused")
             relative = posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
-            if relative.startswith("../") or relative == "..":
+            if relative == ".." or relative.startswith("../"):
                 return Resolution("refused")
             found = self._exact(relative)
             if found:
                 return self._fragment(link, found[0], found[1])
+            if ".." in target.split("/"):
+                return Resolution("missing")
+        elif escapes_vault(target):
+            return Resolution("refused")
+        target = target.lstrip("/")
         found = self._exact(target)
         if found:
             return self._fragment(link, found[0], found[1])
+        folder = posixpath.dirname(source)
+        if folder and link.kind in ("wikilink", "embed"):
+            # A note beside the linking note wins over same-named notes elsewhere.
+            found = self._exact(posixpath.join(folder, target))
+            if found:
+                return self._fragment(link, found[0], found[1])
         return self._by_name(link, target)
 
     def resolve_heading(self, path: str, heading: str) -> str | None:
@@ -105,6 +116,10 @@ class LinkIndex:
         if not wanted:
             return None
         matches = [h for h in note.headings if heading_key(h.text) == wanted[-1]]
+        if not matches:
+            # Markdown links often carry the anchor itself: [x](Note.md#인스턴스-유형)
+            slug = slugify(heading.split("#")[-1])
+            matches = [h for h in note.headings if h.anchor == slug]
         if len(wanted) > 1:
             for candidate in matches:
                 ancestors = {heading_key(h.text) for h in note.heading_path(note.headings.index(candidate))}
