@@ -78,6 +78,7 @@ class Highlight:
     block: int  # index into Note.blocks
     start: int  # offset of the highlighted words in Note.blocks[block].text
     end: int
+    anchor: str = ""  # id of its <mark> on the note page: "hl-102-1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +175,7 @@ class Note:
     tables: tuple[Table, ...] = ()
     callouts: tuple[Callout, ...] = ()
     block_ids: dict[str, int] = field(default_factory=dict)  # id -> line
+    block_html: dict[str, str] = field(default_factory=dict)  # id -> rendered block, for ![[n#^id]]
     body: tuple[Segment, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     line_count: int = 0

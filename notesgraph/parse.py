@@ -54,7 +54,7 @@ def lecture_of(text: str) -> tuple[int, str] | None:
 @dataclass
 class _InlineResult:
     text: str
-    highlights: list[tuple[int, int, int]] = field(default_factory=list)  # start, end, line
+    highlights: list[tuple[int, int, int, str]] = field(default_factory=list)  # start, end, line, id
     links: list[int] = field(default_factory=list)
     only_embeds: bool = False
 
@@ -81,6 +81,7 @@ class _Walker:
         self.preamble = _has_preamble(tokens)
         self.list_stack: list[int | None] = []  # TextBlock index of each open list item
         self.item_has_text: list[bool] = []
+        self.marks_on_line: dict[int, int] = {}
 
     # -- walking -------------------------------------------------------------
 
@@ -171,7 +172,7 @@ class _Walker:
         line = self._line(inline)
         end_line = inline.map[1] if inline.map else line
         first_highlight = len(self.highlights)
-        for start, end, hl_line in result.highlights:
+        for start, end, hl_line, anchor in result.highlights:
             self.highlights.append(
                 Highlight(
                     text=result.text[start:end].strip(),
@@ -180,6 +181,7 @@ class _Walker:
                     block=index,
                     start=start,
                     end=end,
+                    anchor=anchor,
                 )
             )
         self.blocks.append(
@@ -216,7 +218,7 @@ class _Walker:
                 first_row_inline = first_row_inline or token
                 offset = len(row_result.text) + (3 if row else 0)
                 row_result.text += (" | " if row else "") + cell.text
-                row_result.highlights += [(s + offset, e + offset, ln) for s, e, ln in cell.highlights]
+                row_result.highlights += [(s + offset, e + offset, ln, a) for s, e, ln, a in cell.highlights]
                 row_result.links += cell.links
                 row.append(" ".join(cell.text.split()))
             elif token.type == "tr_close":
@@ -258,7 +260,7 @@ class _Walker:
         length = 0
         line = self._line(inline)
         result = _InlineResult(text="")
-        mark_starts: list[tuple[int, int]] = []
+        mark_starts: list[tuple[int, int, str]] = []
         embeds = other = 0
         for child in inline.children or []:
             kind = child.type
@@ -295,10 +297,13 @@ class _Walker:
                 self.tags.append(Tag(name=child.content, line=line))
                 other += 1
             elif kind == "mark_open":
-                mark_starts.append((length, line))
+                self.marks_on_line[line] = self.marks_on_line.get(line, 0) + 1
+                anchor = f"hl-{line}-{self.marks_on_line[line]}"
+                child.attrSet("id", anchor)
+                mark_starts.append((length, line, anchor))
             elif kind == "mark_close" and mark_starts:
-                start, start_line = mark_starts.pop()
-                result.highlights.append((start, length, start_line))
+                start, start_line, anchor = mark_starts.pop()
+                result.highlights.append((start, length, start_line, anchor))
             if piece:
                 parts.append(piece)
                 length += len(piece)
@@ -554,6 +559,26 @@ def _segments(tokens: list[Token], env: dict[str, Any]) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
+def _block_html(tokens: list[Token], env: dict[str, Any]) -> dict[str, str]:
+    """The rendered HTML of every block carrying an Obsidian ``^id`` (for block embeds)."""
+    md = parser()
+    found: dict[str, str] = {}
+    for start, token in enumerate(tokens):
+        block_id = token.attrGet("id") if token.nesting == 1 else None
+        if not isinstance(block_id, str) or not block_id.startswith("^"):
+            continue
+        depth, end = 0, start
+        for end in range(start, len(tokens)):
+            depth += tokens[end].nesting
+            if depth == 0:
+                break
+        html = md.renderer.render(tokens[start : end + 1], md.options, env)
+        if token.type == "list_item_open":
+            html = f"<ul>\n{html}</ul>\n"
+        found.setdefault(block_id[1:], html)
+    return found
+
+
 def parse_note(path: str, text: str) -> Note:
     """Parse the decoded text of the note at vault-relative ``path``."""
     path = nfc(path)
@@ -601,11 +626,20 @@ def parse_note(path: str, text: str) -> Note:
         callouts=tuple(walker.callouts),
         block_ids=block_ids,
         body=_segments(tokens, env),
+        block_html=_block_html(tokens, env),
         diagnostics=tuple(diagnostics + walker.diagnostics),
         line_count=line_count,
     )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def normalize_text(text: str) -> str:
-    """NFC, with CRLF/CR turned into LF (what the parser and line numbers assume)."""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """NFC, CRLF/CR turned into LF, control characters removed.
+
+    Line numbers assume LF; NUL is notesgraph's placeholder mark and STX/ETX are
+    Python-Markdown's, so none of them may come from a note.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text))

@@ -7,7 +7,7 @@ every readable note parsed, every link resolved, every problem as a Diagnostic.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +38,7 @@ class Vault:
     excluded: list[str] = field(default_factory=list)
     cache_hits: int = 0
     cache_misses: int = 0
+    newest_epoch: int | None = None  # modification time of the newest note, in seconds
 
     def is_private(self, path: str) -> bool:
         """``publish: false`` notes never reach the site."""
@@ -69,8 +70,13 @@ def read_notes(
     cache: NoteCache,
     jobs: int | None = None,
     progress: Progress | None = None,
+    fallback: Mapping[str, Note] | None = None,
 ) -> tuple[dict[str, Note], list[Diagnostic]]:
-    """Parse every note file, taking unchanged ones from the cache."""
+    """Parse every note file, taking unchanged ones from the cache.
+
+    ``fallback`` (used while serving) holds the last good parse of each note: a
+    note that cannot be read now keeps that version instead of vanishing.
+    """
     notes: dict[str, Note] = {}
     diagnostics: list[Diagnostic] = []
     results: dict[str, Entry] = {}
@@ -102,6 +108,10 @@ def read_notes(
     for path in sorted(results):
         note, problems = results[path]
         diagnostics.extend(problems)
+        if note is None and fallback and path in fallback:
+            note = fallback[path]
+            diagnostics.append(Diagnostic(path, 0, "kept-last-good", "this version cannot be read",
+                                          "the last good version stays on the site"))
         if note is not None:
             notes[path] = note
             diagnostics.extend(note.diagnostics)
@@ -113,13 +123,14 @@ def load_vault(
     cache_dir: Path | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    fallback: Mapping[str, Note] | None = None,
 ) -> Vault:
     """Everything later stages need from the vault at ``root``."""
     config, diagnostics = load_config(root)
     scan = scan_vault(root, config)
     diagnostics += scan.diagnostics
     cache = NoteCache(cache_dir)
-    notes, problems = read_notes(scan.notes, cache, jobs, progress)
+    notes, problems = read_notes(scan.notes, cache, jobs, progress, fallback)
     cache.save()
     diagnostics += problems
     attachments = {f.path: f for f in scan.attachments}
@@ -139,4 +150,5 @@ def load_vault(
         excluded=scan.excluded,
         cache_hits=cache.hits,
         cache_misses=cache.misses,
+        newest_epoch=max((f.mtime_ns // 1_000_000_000 for f in scan.notes), default=None),
     )

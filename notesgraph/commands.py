@@ -1,0 +1,91 @@
+"""The ``graph``, ``build`` and ``serve`` commands: options in, report out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .report import Reporter
+
+
+def _in_vault(path: Path, vault: Path) -> bool:
+    try:
+        path.resolve().relative_to(vault.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def graph_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
+    from .graph.export import to_graphml, to_json
+    from .pipeline import analyse
+
+    analysis = analyse(Path(args.vault), cache_dir)
+    text = to_json(analysis.graph) if args.format == "json" else to_graphml(analysis.graph)
+    if args.output:
+        output = Path(args.output)
+        if _in_vault(output, Path(args.vault)):
+            print(f"notesgraph: refusing to write into the vault: {output}", file=sys.stderr)
+            return 2
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def build_options(args: argparse.Namespace, cache_dir: Path | None):  # type: ignore[no-untyped-def]
+    from .pipeline import BuildOptions
+
+    return BuildOptions(
+        vault=Path(args.vault),
+        docs=Path(args.docs),
+        site=Path(args.site or "site"),
+        config=Path(args.config),
+        cache_dir=cache_dir,
+    )
+
+
+def check_paths(options) -> str | None:  # type: ignore[no-untyped-def]
+    """Why these options cannot be used, or None."""
+    if not options.config.is_file():
+        return f"MkDocs config not found: {options.config} (run from the project folder or pass --config)"
+    for name, path in (("--docs", options.docs), ("--site", options.site)):
+        if _in_vault(path, options.vault):
+            return f"{name} {path} is inside the vault; notesgraph never writes into the vault"
+    return None
+
+
+def build_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
+    from .pipeline import build_site
+    from .site.mkbuild import MkDocsError
+
+    options = build_options(args, cache_dir)
+    problem = check_paths(options)
+    if problem:
+        print(f"notesgraph: {problem}", file=sys.stderr)
+        return 2
+    reporter = Reporter(quiet=args.quiet, verbose=args.verbose)
+    try:
+        with reporter.progress("노트 읽는 중") as progress:
+            report = build_site(options, progress=progress, step=reporter.step)
+    except MkDocsError as error:
+        reporter.error(f"MkDocs build failed: {error}; the previous site is left as it was")
+        return 1
+    reporter.summary(report)
+    failed = args.strict and (report.warnings or report.mkdocs_warnings)
+    return 1 if failed else 0
+
+
+def serve_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
+    from .serve import serve
+
+    options = build_options(args, cache_dir)
+    problem = check_paths(options)
+    if problem:
+        print(f"notesgraph: {problem}", file=sys.stderr)
+        return 2
+    host, _, port = args.dev_addr.rpartition(":")
+    return serve(options, host or "127.0.0.1", int(port or 8000),
+                 Reporter(quiet=args.quiet, verbose=args.verbose))
+

@@ -1,0 +1,1 @@
+"""The concept graph: one networkx MultiDiGraph of notes, sections and concepts."""

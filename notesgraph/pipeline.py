@@ -1,0 +1,138 @@
+"""The build pipeline: scan+parse → extract → graph → render → write, one call each.
+
+:func:`analyse` is shared by ``notesgraph graph`` and ``notesgraph build``;
+:func:`build_site` adds rendering, writing docs/ and the MkDocs build.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from .check import link_problems
+from .extract.catalog import Catalog, load_catalog
+from .extract.facts import NoteConcepts
+from .extract.mentions import MentionMatcher
+from .extract.run import extract_vault
+from .graph.build import GraphInput, build_graph
+from .model import Diagnostic, Note
+from .site.context import SiteContext
+from .site.mkbuild import run_mkdocs
+from .site.render import HOME, render_site
+from .site.urls import PagePaths
+from .site.writer import WriteStats, write_docs
+from .vault import Progress, Vault, load_vault
+
+Step = Callable[[str], None]
+
+
+@dataclass
+class Analysis:
+    vault: Vault
+    catalog: Catalog
+    published: list[str]
+    concepts: list[NoteConcepts]
+    graph: nx.MultiDiGraph
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class BuildOptions:
+    vault: Path
+    docs: Path
+    site: Path
+    config: Path
+    cache_dir: Path | None = None
+    incremental: bool = True
+    strict_mkdocs: bool = False
+    jobs: int | None = None
+
+
+@dataclass
+class BuildReport:
+    analysis: Analysis
+    warnings: list[Diagnostic]
+    written: WriteStats
+    mkdocs_warnings: list[str]
+    pages: int
+    timings: dict[str, float]
+
+
+class _Clock:
+    def __init__(self, step: Step | None) -> None:
+        self.step = step
+        self.timings: dict[str, float] = {}
+        self._start = time.perf_counter()
+
+    def lap(self, name: str, message: str) -> None:
+        now = time.perf_counter()
+        self.timings[name] = now - self._start
+        self._start = now
+        if self.step:
+            self.step(message)
+
+
+def analyse(vault_dir: Path, cache_dir: Path | None = None, progress: Progress | None = None,
+            step: Step | None = None, jobs: int | None = None,
+            fallback: Mapping[str, Note] | None = None) -> Analysis:
+    """Parse the vault, extract concepts from the published notes, build the graph."""
+    clock = _Clock(step)
+    vault = load_vault(vault_dir, cache_dir, jobs=jobs, progress=progress, fallback=fallback)
+    clock.lap("parse", f"{len(vault.notes)} notes parsed ({vault.cache_hits} from cache)")
+    catalog = load_catalog(vault.config.catalog_extra or None)
+    published = vault.published
+    concepts = extract_vault((vault.notes[p] for p in published), MentionMatcher(catalog))
+    clock.lap("extract", "concepts extracted")
+    graph = build_graph(GraphInput(
+        notes={p: vault.notes[p] for p in published},
+        resolutions=vault.resolutions,
+        concepts=concepts,
+        catalog=catalog,
+        attachments=vault.attachments,
+    ))
+    clock.lap("graph", f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    return Analysis(vault, catalog, published, concepts, graph, clock.timings)
+
+
+def build_site(options: BuildOptions, progress: Progress | None = None,
+               step: Step | None = None, fallback: Mapping[str, Note] | None = None) -> BuildReport:
+    """``notesgraph build``: the five stages, in order."""
+    analysis = analyse(options.vault, options.cache_dir, progress, step, options.jobs, fallback)
+    clock = _Clock(step)
+    vault = analysis.vault
+    published = {p: vault.notes[p] for p in analysis.published}
+    problems = link_problems(vault)
+    ctx = SiteContext(
+        notes=published,
+        resolutions=vault.resolutions,
+        graph=analysis.graph,
+        concepts=analysis.concepts,
+        paths=PagePaths(published, vault.attachments),
+    )
+    files = render_site(ctx, [p for p in problems if p.path in published],
+                        {p: f.real for p, f in vault.attachments.items()},
+                        home_exists=_hand_written(options.docs, HOME))
+    clock.lap("render", f"{len(files.pages)} pages rendered")
+    written = write_docs(options.docs, files.texts(), files.copies)
+    clock.lap("write", f"docs/: {len(written.written)} written, {written.unchanged} unchanged, "
+                       f"{len(written.removed)} removed")
+    result = run_mkdocs(options.config, options.docs, options.site, files.nav,
+                        incremental=options.incremental,
+                        strict=options.strict_mkdocs,
+                        files=[*files.texts(), *files.copies],
+                        build_epoch=vault.newest_epoch)
+    clock.lap("mkdocs", f"site built in {options.site}")
+    warnings = sorted(vault.diagnostics + problems + ctx.problems + written.skipped,
+                      key=Diagnostic.sort_key)
+    return BuildReport(analysis, warnings, written, result.warnings, len(files.pages),
+                       {**analysis.timings, **clock.timings})
+
+
+def _hand_written(docs: Path, rel: str) -> bool:
+    from .site.writer import read_manifest
+
+    return (docs / rel).exists() and rel not in read_manifest(docs)

@@ -1,0 +1,83 @@
+"""What a build prints: a progress bar on a terminal, plain lines elsewhere.
+
+``--quiet`` prints only warnings' summary and errors; ``--verbose`` prints every
+step with its time. Warnings always go to standard error as ``file:line: what``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from .pipeline import BuildReport
+    from .vault import Progress
+
+
+class Reporter:
+    def __init__(self, quiet: bool = False, verbose: bool = False,
+                 out: TextIO | None = None, err: TextIO | None = None) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        self.out = out or sys.stdout
+        self.err = err or sys.stderr
+        self.interactive = self.err.isatty() and not quiet
+
+    def step(self, message: str) -> None:
+        if self.verbose:
+            print(f"· {message}", file=self.out, flush=True)
+
+    def error(self, message: str) -> None:
+        print(f"notesgraph: {message}", file=self.err, flush=True)
+
+    @contextmanager
+    def progress(self, label: str) -> Iterator[Progress | None]:
+        """A rich progress bar while notes are read, only on an interactive terminal."""
+        if not self.interactive:
+            yield None
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      transient=True, console=_console(self.err)) as bar:
+            task = bar.add_task(label, total=None)
+
+            def update(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            yield update
+
+    def summary(self, report: BuildReport) -> None:
+        graph = report.analysis.graph
+        kinds: dict[str, int] = {}
+        for _, attrs in graph.nodes(data=True):
+            kinds[attrs["kind"]] = kinds.get(attrs["kind"], 0) + 1
+        for warning in report.warnings:
+            if not self.quiet or warning.severity == "error":
+                print(f"warning: {warning.format()}", file=self.err)
+        for message in report.mkdocs_warnings:
+            print(f"warning: mkdocs: {message}", file=self.err)
+        if self.quiet:
+            return
+        vault = report.analysis.vault
+        private = len(vault.notes) - len(report.analysis.published)
+        print(
+            f"notesgraph: {len(report.analysis.published)} notes"
+            + (f" ({private} private, not published)" if private else "")
+            + f", {kinds.get('service', 0)} services, {kinds.get('limit', 0)} limits, "
+            f"{kinds.get('comparison', 0)} comparisons, {kinds.get('highlight', 0)} key points; "
+            f"{report.pages} pages ({len(report.written.written)} changed); "
+            f"{len(report.warnings)} warnings",
+            file=self.out,
+        )
+        if self.verbose:
+            timings = ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items())
+            print(f"  times: {timings}", file=self.out)
+
+
+def _console(stream: TextIO):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(file=stream)

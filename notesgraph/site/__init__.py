@@ -1,0 +1,1 @@
+"""The static site: generated MkDocs pages (docs/) and the MkDocs build (site/)."""

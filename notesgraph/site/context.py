@@ -1,0 +1,170 @@
+"""Everything page renderers read, computed once per build: URLs, backlinks, graph lookups."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from ..extract.facts import Mention, NoteConcepts, Source
+from ..graph import schema as ids
+from ..model import Diagnostic, Note
+from ..resolve import Resolution
+from .body import BodyContext, BodyRenderer
+from .urls import PagePaths, compare_page, page_url, relative, service_page
+
+TAGS_PAGE = "tags.md"
+LIMITS_PAGE = "limits.md"
+KEYPOINTS_PAGE = "keypoints.md"
+PROBLEMS_PAGE = "problems.md"
+MAP_PAGE = "map.md"
+EXPLORER_PAGE = "explorer.md"
+NOTES_INDEX = "notes/index.md"
+SERVICES_INDEX = "services/index.md"
+COMPARE_INDEX = "compare/index.md"
+
+
+@dataclass(frozen=True, slots=True)
+class Backlink:
+    source: str  # vault path of the linking note
+    line: int
+    text: str  # the block the link sits in
+
+
+@dataclass
+class SiteContext:
+    notes: dict[str, Note]  # published notes only
+    resolutions: dict[str, tuple[Resolution, ...]]
+    graph: nx.MultiDiGraph
+    concepts: list[NoteConcepts]
+    paths: PagePaths
+    problems: list[Diagnostic] = field(default_factory=list)
+    backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)  # node id → mentions
+    comparison_pages: dict[str, str] = field(default_factory=dict)  # comparison node → docs path
+    body: BodyRenderer = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.backlinks = _backlinks(self.notes, self.resolutions)
+        self.mentions = _mentions(self.concepts)
+        services = {label_key(attrs["label"]): node for node, attrs in self.graph.nodes(data=True)
+                    if attrs["kind"] == "service"}
+        for node, attrs in self.graph.nodes(data=True):
+            if attrs["kind"] == "service":
+                for alias in attrs.get("aliases", []):
+                    services.setdefault(label_key(alias), node)
+
+        def service_url(target: str) -> str | None:
+            node = services.get(label_key(target))
+            return page_url(service_page(node.split(":", 1)[1])) if node else None
+
+        self.body = BodyRenderer(
+            BodyContext(
+                notes=self.notes,
+                resolutions=self.resolutions,
+                published=frozenset(self.notes),
+                paths=self.paths,
+                tags_url=page_url(TAGS_PAGE),
+                service_url=service_url,
+                problems=self.problems,
+            )
+        )
+
+    # -- graph lookups ---------------------------------------------------------------
+
+    def node(self, node_id: str) -> dict[str, Any]:
+        return self.graph.nodes[node_id]  # type: ignore[no-any-return]
+
+    def nodes_of(self, kind: str) -> list[str]:
+        return [n for n, a in self.graph.nodes(data=True) if a["kind"] == kind]
+
+    def out_edges(self, node_id: str, kinds: Iterable[str] | None = None) -> list[tuple[str, dict[str, Any]]]:
+        wanted = set(kinds) if kinds is not None else None
+        return [(v, d) for _, v, d in self.graph.out_edges(node_id, data=True)
+                if wanted is None or d["kind"] in wanted]
+
+    def in_edges(self, node_id: str, kinds: Iterable[str] | None = None) -> list[tuple[str, dict[str, Any]]]:
+        wanted = set(kinds) if kinds is not None else None
+        return [(u, d) for u, _, d in self.graph.in_edges(node_id, data=True)
+                if wanted is None or d["kind"] in wanted]
+
+    # -- URLs --------------------------------------------------------------------------
+
+    def url_of(self, node_id: str) -> str | None:
+        """Site URL of a graph node's page (or of its place on a page)."""
+        kind, _, rest = node_id.partition(":")
+        if kind == "note":
+            return self.paths.note_url(rest) if rest in self.paths.notes else None
+        if kind == "service":
+            return page_url(service_page(rest))
+        if kind == "feature":
+            service = rest.split("/", 1)[0]
+            return page_url(service_page(service)) + "#feature-" + rest.split("/", 1)[1]
+        if kind == "comparison":
+            page = self.comparison_pages.get(node_id)
+            return page_url(page) + "#" + rest if page else None
+        if kind == "section":
+            path, _, anchor = rest.rpartition("#")
+            base = self.url_of(ids.note_id(path))
+            return base + ("#" + anchor if anchor else "") if base else None
+        if kind == "highlight":
+            attrs = self.graph.nodes[node_id]
+            base = self.url_of(attrs["note"])
+            return base + "#" + attrs["anchor"] if base else None
+        if kind == "limit":
+            return self.url_of(self.graph.nodes[node_id]["section"])
+        if kind == "tag":
+            from .body import tag_anchor
+
+            return page_url(TAGS_PAGE) + "#" + tag_anchor(rest)
+        return None
+
+    def source_url(self, source: Source) -> str:
+        note = self.notes[source.note]
+        anchor = note.sections[source.section].anchor
+        return self.paths.note_url(source.note) + ("#" + anchor if anchor else "")
+
+    def link(self, from_page: str, node_id: str) -> str | None:
+        """Relative href from the page generated at ``from_page`` to a graph node."""
+        target = self.url_of(node_id)
+        return None if target is None else relative(page_url(from_page), target)
+
+    def link_url(self, from_page: str, url: str) -> str:
+        return relative(page_url(from_page), url)
+
+
+def label_key(text: str) -> str:
+    return "".join(text.casefold().split())
+
+
+def _backlinks(notes: dict[str, Note], resolutions: dict[str, tuple[Resolution, ...]]) -> dict[str, list[Backlink]]:
+    found: dict[str, list[Backlink]] = defaultdict(list)
+    for path, note in notes.items():
+        block_of_line = {}
+        for block in note.blocks:
+            for index in block.links:
+                block_of_line[index] = block.text
+        seen: set[tuple[str, str]] = set()
+        for index, resolution in enumerate(resolutions[path]):
+            target = resolution.path
+            if resolution.kind != "note" or not target or target == path or target not in notes:
+                continue
+            if (target, path) in seen:
+                continue
+            seen.add((target, path))
+            found[target].append(Backlink(path, note.links[index].line, block_of_line.get(index, "")))
+    return {k: sorted(v, key=lambda b: (b.source, b.line)) for k, v in found.items()}
+
+
+def _mentions(concepts: list[NoteConcepts]) -> dict[str, list[Mention]]:
+    found: dict[str, list[Mention]] = defaultdict(list)
+    for note in concepts:
+        for mention in note.mentions:
+            found[ids.concept_id(mention.key)].append(mention)
+    return found
+
+
+__all__ = ["SiteContext", "Backlink", "compare_page", "service_page", "page_url"]

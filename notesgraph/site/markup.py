@@ -1,0 +1,81 @@
+"""Writing generated pages: Markdown headings (for MkDocs' table of contents) and raw HTML.
+
+Everything that comes from a note is HTML-escaped before it reaches a page, and
+text put into a Markdown heading also has Markdown's special characters turned
+into entities, so no note can inject markup or script into the site.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+
+_MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]#!~=^"})
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+
+
+def esc(text: object) -> str:
+    """HTML-escape any value (quotes included, so it is safe in attributes)."""
+    return html.escape(str(text), quote=True)
+
+
+def heading_html(inline_html: str) -> str:
+    """Inline HTML made safe inside a Markdown heading: text parts lose Markdown meaning."""
+    parts = _TAG_OR_TEXT.split(inline_html)
+    return "".join(p if p.startswith("<") else p.translate(_MD_SPECIAL) for p in parts)
+
+
+def heading_text(text: str) -> str:
+    """Plain text for a Markdown heading."""
+    return heading_html(esc(text))
+
+
+class Page:
+    """A generated page: front matter, then Markdown headings and raw HTML blocks."""
+
+    def __init__(self, meta: Mapping[str, Any] | None = None) -> None:
+        self.meta = dict(meta or {})
+        self.parts: list[str] = []
+
+    def heading(self, level: int, html_text: str, anchor: str | None = None,
+                classes: str = "") -> None:
+        attrs = []
+        if anchor:
+            attrs.append("#" + anchor.translate(_ATTR_SAFE))
+        if classes:
+            attrs.append("." + classes)
+        suffix = " { " + " ".join(attrs) + " }" if attrs else ""
+        self.parts.append("#" * min(max(level, 1), 6) + " " + heading_html(html_text) + suffix)
+
+    def html(self, block: str) -> None:
+        """A raw HTML block; wrapped so Python-Markdown passes it through untouched."""
+        block = block.strip("\n")
+        if block:
+            self.parts.append(f'<div class="ng-block">\n{block}\n</div>')
+
+    def markdown(self, text: str) -> None:
+        """Trusted Markdown written by notesgraph itself (never note text)."""
+        self.parts.append(text.strip("\n"))
+
+    def render(self) -> str:
+        head = ""
+        if self.meta:
+            head = "---\n" + yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=True,
+                                            width=10_000) + "---\n\n"
+        return head + "\n\n".join(self.parts) + "\n"
+
+
+# Anchors go into `{ #id }`: drop characters attr_list would end the id on.
+_ATTR_SAFE = str.maketrans({c: "" for c in " {}\"'<>=#"})
+
+
+def json_script(element_id: str, data: Any) -> str:
+    """Data for a page script, as inert JSON (``</`` escaped so it cannot close the tag)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("</", "<\\/").replace("<!--", "<\\!--")
+    return f'<script type="application/json" id="{esc(element_id)}">{text}</script>'

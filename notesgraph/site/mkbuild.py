@@ -1,0 +1,157 @@
+"""Run MkDocs (Material) on the generated docs/, replacing site/ atomically.
+
+MkDocs builds into a temporary folder beside site/; only a finished build is
+swapped in, so a failed build (bad config, a crash, Ctrl-C) leaves the previous
+site as it was. An incremental build starts from a copy of the previous site and
+lets MkDocs skip unchanged pages (``dirty``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class MkDocsError(Exception):
+    """The MkDocs build failed; the message says why."""
+
+
+@dataclass
+class MkDocsResult:
+    warnings: list[str] = field(default_factory=list)
+    incremental: bool = False
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _captured_warnings() -> Iterator[_Collect]:
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    previous = logger.level
+    logger.addHandler(handler)
+    if logger.level == logging.NOTSET or logger.level > logging.WARNING:
+        logger.setLevel(logging.WARNING)
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+
+def load_mkdocs_config(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
+                       strict: bool = False) -> Any:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    overrides: dict[str, Any] = {"docs_dir": str(docs.resolve()), "site_dir": str(site.resolve()),
+                                 "strict": strict}
+    if nav is not None:
+        overrides["nav"] = nav
+    with _captured_warnings() as captured:
+        try:
+            return load_config(str(config_file), **overrides)
+        except (Abort, ConfigurationError) as error:
+            detail = "; ".join(captured.messages) or str(error)
+            raise MkDocsError(f"{config_file}: {detail}") from error
+
+
+STAMP = ".notesgraph-build"
+
+
+def build_stamp(config_file: Path, nav: list[Any] | None, files: list[str]) -> str:
+    """What a previous build must share for MkDocs to reuse its unchanged pages:
+    the config, the theme overrides, the navigation, the set of generated files
+    and the notesgraph version."""
+    from .. import __version__
+
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(__version__.encode())
+    digest.update(config_file.read_bytes())
+    digest.update(json.dumps([nav, files], ensure_ascii=False, sort_keys=True).encode())
+    overrides = config_file.parent / "site_overrides"
+    if overrides.is_dir():
+        for file in sorted(overrides.rglob("*")):
+            if file.is_file():
+                digest.update(str(file.relative_to(overrides)).encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def run_mkdocs(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
+               incremental: bool = False, strict: bool = False,
+               files: list[str] | None = None, build_epoch: int | None = None) -> MkDocsResult:
+    """Build ``docs`` into ``site`` with the MkDocs config at ``config_file``.
+
+    ``build_epoch`` (the newest note's time) becomes MkDocs' build date unless
+    SOURCE_DATE_EPOCH is set, so two builds of the same vault are byte-identical.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    stamp = build_stamp(config_file, nav, sorted(files or []))
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
+    try:
+        previous = (site / STAMP).read_text() if (site / STAMP).is_file() else ""
+        dirty = incremental and previous == stamp
+        if dirty:
+            shutil.copytree(site, staging, dirs_exist_ok=True)
+        config = load_mkdocs_config(config_file, docs, staging, nav, strict)
+        with _captured_warnings() as captured, _build_date(build_epoch):
+            try:
+                build(config, dirty=dirty)
+            except (Abort, MkDocsException) as error:
+                raise MkDocsError(str(error) or "MkDocs aborted") from error
+            except Exception as error:  # a theme template or plugin failing
+                raise MkDocsError(f"{type(error).__name__}: {error}") from error
+        (staging / STAMP).write_text(stamp)
+        _swap(staging, site)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return MkDocsResult(warnings=list(captured.messages), incremental=dirty)
+
+
+@contextmanager
+def _build_date(epoch: int | None) -> Iterator[None]:
+    if epoch is None or "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def _swap(staging: Path, site: Path) -> None:
+    """Put the finished build in place of the old site with two renames."""
+    old = None
+    if site.exists():
+        old = site.with_name(f".{site.name}-old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(site, old)
+    os.replace(staging, site)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,96 @@
+"""Note pages (faithful to Obsidian, plus backlinks and services) and the notes index."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..graph import schema as ids
+from .context import NOTES_INDEX, SiteContext
+from .markup import Page, esc, heading_text
+
+NOTE_META = {"search": {"exclude": True}}
+
+
+def _chip(href: str | None, text: str, css: str = "ng-chip") -> str:
+    if href is None:
+        return f'<span class="{css}">{esc(text)}</span>'
+    return f'<a class="{css}" href="{esc(href)}">{esc(text)}</a>'
+
+
+def note_page(ctx: SiteContext, path: str) -> str:
+    note = ctx.notes[path]
+    docs_path = ctx.paths.notes[path]
+    page_url_ = ctx.paths.note_url(path)
+    tags = sorted({t.name for t in note.tags})
+    meta_data = {"title": note.title, **NOTE_META, "notesgraph": {"node": ids.note_id(path)}}
+    if tags:
+        meta_data["tags"] = tags
+    page = Page(meta_data)
+    page.heading(1, esc(note.title))
+    meta = [f'<span class="ng-path" title="vault 경로">{esc(path)}</span>']
+    lectures = [h for h in note.headings if h.lecture is not None]
+    if lectures:
+        meta.append(f'<span class="ng-lectures">강의 {esc(", ".join(str(h.lecture) for h in lectures))}</span>')
+    if note.aliases:
+        meta.append(f'<span class="ng-aliases">별칭: {esc(", ".join(note.aliases))}</span>')
+    page.html(f'<p class="ng-note-meta">{" · ".join(meta)}</p>')
+
+    for segment in ctx.body.segments(path, page_url_):
+        if segment.kind == "heading":
+            page.heading(min(segment.level + 1, 6), segment.html, segment.anchor)
+        else:
+            page.html(f'<div class="ng-note-body">\n{segment.html}</div>')
+
+    services = sorted(
+        ((v, d.get("count", 1)) for v, d in ctx.out_edges(ids.note_id(path), ["mentions"])
+         if ctx.node(v)["kind"] in ("service", "feature")),
+        key=lambda item: (-item[1], ctx.node(item[0])["label"]),
+    )
+    if services:
+        page.heading(2, "언급된 서비스", "ng-services")
+        chips = "".join(
+            _chip(ctx.link(docs_path, node), f'{ctx.node(node)["label"]} {count}')
+            for node, count in services
+        )
+        page.html(f'<div class="ng-chips">{chips}</div>')
+
+    backlinks = ctx.backlinks.get(path, [])
+    page.heading(2, "이 노트를 링크한 노트", "ng-backlinks")
+    if backlinks:
+        items = []
+        for link in backlinks:
+            href = ctx.link_url(docs_path, ctx.paths.note_url(link.source))
+            title = ctx.notes[link.source].title
+            items.append(
+                f'<li><a href="{esc(href)}">{esc(title)}</a>'
+                f'<span class="ng-context">{esc(link.text)}</span></li>'
+            )
+        page.html(f'<ul class="ng-backlinks">{"".join(items)}</ul>')
+    else:
+        page.html('<p class="ng-empty">아직 이 노트를 링크한 노트가 없습니다.</p>')
+
+    page.heading(2, "노트 지도", "ng-map")
+    page.html(f'<div class="ng-local-map" data-node="{esc(ids.note_id(path))}" '
+              f'data-depth="1" aria-label="이 노트의 링크와 서비스 지도"></div>')
+    return page.render()
+
+
+def notes_index(ctx: SiteContext) -> str:
+    """All published notes by folder, with their lectures."""
+    page = Page({"title": "노트", **NOTE_META})
+    page.heading(1, "노트")
+    folders: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(ctx.notes):
+        folders[path.rpartition("/")[0]].append(path)
+    page.html(f'<p>노트 {len(ctx.notes)}개 · 폴더 {len(folders)}개</p>')
+    for folder in sorted(folders):
+        page.heading(2, heading_text(folder or "(vault 최상위)"), None)
+        items = []
+        for path in folders[folder]:
+            note = ctx.notes[path]
+            href = ctx.link_url(NOTES_INDEX, ctx.paths.note_url(path))
+            lectures = [str(h.lecture) for h in note.headings if h.lecture is not None]
+            extra = f' <span class="ng-lectures">강의 {esc(", ".join(lectures))}</span>' if lectures else ""
+            items.append(f'<li><a href="{esc(href)}">{esc(note.title)}</a>{extra}</li>')
+        page.html(f'<ul class="ng-note-list">{"".join(items)}</ul>')
+    return page.render()

@@ -1,0 +1,148 @@
+"""Render the whole site as data: every generated page, data file and file to copy, and the nav.
+
+Pure: reads the vault's parse, the concepts and the graph; writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Diagnostic
+from .conceptpages import (
+    comparison_groups,
+    comparison_page_text,
+    compare_index,
+    service_page_text,
+    services_index,
+)
+from .context import (
+    COMPARE_INDEX,
+    EXPLORER_PAGE,
+    KEYPOINTS_PAGE,
+    LIMITS_PAGE,
+    MAP_PAGE,
+    NOTES_INDEX,
+    PROBLEMS_PAGE,
+    SERVICES_INDEX,
+    TAGS_PAGE,
+    SiteContext,
+)
+from .labels import category_label
+from .notepages import note_page, notes_index
+from .reviewpages import (
+    explorer_page,
+    keypoints_page,
+    limits_page,
+    map_page,
+    problems_page,
+    tags_page,
+)
+from .urls import service_page
+
+HOME = "index.md"
+
+
+@dataclass
+class SiteFiles:
+    pages: dict[str, str] = field(default_factory=dict)  # docs path → Markdown
+    data: dict[str, str] = field(default_factory=dict)  # docs path → JSON or other text
+    copies: dict[str, Path] = field(default_factory=dict)  # docs path → file to copy
+    nav: list[Any] = field(default_factory=list)
+
+    def texts(self) -> dict[str, str]:
+        return {**self.pages, **self.data}
+
+
+def render_site(ctx: SiteContext, problems: list[Diagnostic], attachments: dict[str, Path],
+                home_exists: bool) -> SiteFiles:
+    files = SiteFiles()
+    groups = comparison_groups(ctx)
+    ctx.comparison_pages = {node: page for page, nodes in groups.items() for node in nodes}
+
+    for path in ctx.notes:
+        files.pages[ctx.paths.notes[path]] = note_page(ctx, path)
+    for node in ctx.nodes_of("service"):
+        files.pages[service_page(node.split(":", 1)[1])] = service_page_text(ctx, node)
+    for page, nodes in groups.items():
+        files.pages[page] = comparison_page_text(ctx, page, nodes)
+    files.pages[NOTES_INDEX] = notes_index(ctx)
+    files.pages[SERVICES_INDEX] = services_index(ctx)
+    files.pages[COMPARE_INDEX] = compare_index(ctx, groups)
+    files.pages[LIMITS_PAGE] = limits_page(ctx)
+    files.pages[KEYPOINTS_PAGE] = keypoints_page(ctx)
+    files.pages[TAGS_PAGE] = tags_page(ctx)
+    files.pages[MAP_PAGE] = map_page(ctx)
+    files.pages[EXPLORER_PAGE] = explorer_page(ctx)
+    files.pages[PROBLEMS_PAGE] = problems_page(ctx, sorted(problems + ctx.problems,
+                                                           key=Diagnostic.sort_key))
+    if not home_exists:
+        files.pages[HOME] = default_home(ctx)
+    for source, target in ctx.paths.attachments.items():
+        if source in attachments:
+            files.copies[target] = attachments[source]
+    files.nav = build_nav(ctx, groups)
+    return files
+
+
+def default_home(ctx: SiteContext) -> str:
+    from .markup import Page
+
+    page = Page({"title": "홈"})
+    page.heading(1, "공부 노트")
+    page.markdown(
+        f"노트 {len(ctx.notes)}개, 서비스 {len(ctx.nodes_of('service'))}개, "
+        f"한도 {len(ctx.nodes_of('limit'))}개.\n\n"
+        "- [노트](notes/index.md)\n- [서비스](services/index.md)\n- [비교](compare/index.md)\n"
+        "- [시험 포인트](keypoints.md)\n- [한도 모음](limits.md)\n- [서비스 지도](map.md)\n"
+        "- [복습 탐색기](explorer.md)"
+    )
+    return page.render()
+
+
+def _note_tree(ctx: SiteContext) -> list[Any]:
+    """Nested nav entries mirroring the vault's folders."""
+    root: dict[str, Any] = {}
+    for path in sorted(ctx.notes):
+        node = root
+        for folder in path.split("/")[:-1]:
+            node = node.setdefault(("dir", folder), {})
+        node[("note", path)] = ctx.paths.notes[path]
+
+    def entries(node: dict[str, Any]) -> list[Any]:
+        out: list[Any] = []
+        for (kind, name), value in sorted(node.items(), key=lambda kv: (kv[0][0] == "note", kv[0][1])):
+            if kind == "dir":
+                out.append({name: entries(value)})
+            else:
+                out.append({ctx.notes[name].title: value})
+        return out
+
+    return entries(root)
+
+
+def build_nav(ctx: SiteContext, groups: dict[str, list[str]]) -> list[Any]:
+    by_category: dict[str, list[str]] = defaultdict(list)
+    for node in ctx.nodes_of("service"):
+        by_category[ctx.node(node).get("category", "other")].append(node)
+    services: list[Any] = [SERVICES_INDEX]
+    for category in sorted(by_category, key=category_label):
+        members = sorted(by_category[category], key=lambda n: ctx.node(n)["label"].casefold())
+        services.append({category_label(category): [
+            {ctx.node(n)["label"]: service_page(n.split(":", 1)[1])} for n in members]})
+    compare: list[Any] = [COMPARE_INDEX]
+    for page, nodes in groups.items():
+        first = ctx.node(nodes[0])
+        title = " vs ".join(ctx.node(m)["label"] for m in first.get("services", [])) or first["label"]
+        compare.append({title: page})
+    return [
+        {"홈": HOME},
+        {"노트": [NOTES_INDEX, *_note_tree(ctx)]},
+        {"서비스": services},
+        {"비교": compare},
+        {"복습": [{"시험 포인트": KEYPOINTS_PAGE}, {"한도 모음": LIMITS_PAGE},
+                  {"서비스 지도": MAP_PAGE}, {"복습 탐색기": EXPLORER_PAGE}, {"태그": TAGS_PAGE}]},
+        {"문제": PROBLEMS_PAGE},
+    ]

@@ -1,0 +1,153 @@
+"""`notesgraph build` end to end on the fixture vault: pages, privacy, links, determinism, atomicity."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from notesgraph.cli import main
+from notesgraph.site.linkcheck import check_site
+from notesgraph.site.mkbuild import MkDocsError
+
+from .conftest import FIXTURES, ROOT
+from .sitebuild import build, options_for, site_files
+from .test_vault_input import snapshot
+
+VAULT = FIXTURES / "vault"
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("fixture-site")
+    (work / "docs").mkdir()
+    (work / "docs" / "index.md").write_text("# 직접 쓴 홈\n", encoding="utf-8")
+    report = build(VAULT, work, strict_mkdocs=True)
+    assert report.mkdocs_warnings == []
+    return work
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def test_pages_exist(fixture_site: Path) -> None:
+    site = fixture_site / "site"
+    for page in ("notes/홈/index.html", "notes/컴퓨팅/람다-정리/index.html", "services/lambda/index.html",
+                 "limits/index.html", "keypoints/index.html", "problems/index.html",
+                 "notes/index.html", "services/index.html", "compare/index.html"):
+        assert (site / page).is_file(), page
+
+
+def test_hand_written_home_is_kept(fixture_site: Path) -> None:
+    assert read(fixture_site / "docs" / "index.md") == "# 직접 쓴 홈\n"
+    assert "직접 쓴 홈" in read(fixture_site / "site" / "index.html")
+
+
+def test_private_note_never_reaches_the_site(fixture_site: Path) -> None:
+    for rel, data in site_files(fixture_site / "site").items():
+        text = data.decode("utf-8", errors="ignore")
+        assert "비밀 일기" not in text and "시험 떨어지면" not in text, rel
+    for rel, data in site_files(fixture_site / "docs").items():
+        assert "시험 떨어지면" not in data.decode("utf-8", errors="ignore"), rel
+    home = read(fixture_site / "site" / "notes" / "홈" / "index.html")
+    assert '<span class="ng-unresolved" title="일기">일기</span>' in home
+
+
+def test_no_broken_internal_links(fixture_site: Path) -> None:
+    assert check_site(fixture_site / "site") == []
+
+
+def test_note_page_renders_obsidian_features(fixture_site: Path) -> None:
+    home = read(fixture_site / "site" / "notes" / "홈" / "index.html")
+    # a working wikilink to a Hangul heading anchor
+    assert 'href="../컴퓨팅/람다-정리/#메모리"' in home
+    # a block link
+    assert 'href="../컴퓨팅/람다-정리/#^limit-mem"' in home
+    # an image with its size, copied into the site
+    assert 'width="300"' in home and (fixture_site / "site" / "attachments" / "첨부" / "구성도.png").is_file()
+    # a missing image as a visible placeholder naming the file
+    assert "ng-missing-embed" in home and "없는 그림.png" in home
+    # a transcluded section
+    assert 'class="ng-embed"' in home and "128MB ~ 10GB" in home
+    # a link out of the vault is refused and shown as text
+    assert "secret.md" not in home.split("ng-unresolved")[0]
+
+
+def test_backlinks_and_services_on_note_page(fixture_site: Path) -> None:
+    page = read(fixture_site / "site" / "notes" / "컴퓨팅" / "람다-정리" / "index.html")
+    assert 'id="ng-backlinks"' in page and "AWS SAA 공부 홈" in page
+    assert 'href="../../../services/lambda/"' in page
+
+
+def test_problems_page_lists_check_problems(fixture_site: Path) -> None:
+    page = read(fixture_site / "site" / "problems" / "index.html")
+    assert "없는 그림.png" in page and "SQS 정리" in page
+
+
+def test_builds_are_byte_identical(tmp_path: Path) -> None:
+    build(VAULT, tmp_path / "a", cache_dir=None)
+    build(VAULT, tmp_path / "b")
+    for folder in ("docs", "site"):
+        first = site_files(tmp_path / "a" / folder)
+        second = site_files(tmp_path / "b" / folder)
+        assert first.keys() == second.keys()
+        assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_vault_is_never_written(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault, symlinks=True)
+    before = snapshot(vault)
+    build(vault, tmp_path / "out")
+    assert snapshot(vault) == before
+
+
+def test_incremental_rebuild_touches_only_what_changed(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    first = build(vault, tmp_path / "out")
+    assert len(first.written.written) > 10
+    note = vault / "컴퓨팅" / "EC2.md"
+    note.write_text(note.read_text(encoding="utf-8") + "\n- 새 문장: ==EC2 인스턴스==\n", encoding="utf-8")
+    second = build(vault, tmp_path / "out")
+    assert "notes/컴퓨팅/EC2.md" in second.written.written
+    assert len(second.written.written) < len(first.written.written) / 2
+    assert second.analysis.vault.cache_misses == 1
+    page = read(tmp_path / "out" / "site" / "notes" / "컴퓨팅" / "EC2" / "index.html")
+    assert "EC2 인스턴스" in page
+
+
+def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
+    build(VAULT, tmp_path)
+    before = site_files(tmp_path / "site")
+    broken = tmp_path / "broken.yml"
+    broken.write_text(read(ROOT / "mkdocs.yml").replace("name: material", "name: no-such-theme"),
+                      encoding="utf-8")
+    with pytest.raises(MkDocsError):
+        from notesgraph.pipeline import build_site
+
+        build_site(options_for(VAULT, tmp_path, config=broken))
+    assert site_files(tmp_path / "site") == before
+
+
+def test_cli_build_and_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["build", "--vault", str(VAULT), "--docs", str(tmp_path / "docs"),
+            "--site", str(tmp_path / "site"), "--config", str(ROOT / "mkdocs.yml"),
+            "--cache-dir", str(tmp_path / "cache")]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert "7 notes (1 private, not published)" in out
+    assert "홈.md:13: note not found" in err
+    assert main([*args, "--strict", "--quiet"]) == 1
+    out, _ = capsys.readouterr()
+    assert out == ""
+
+
+def test_cli_refuses_to_write_into_the_vault(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    status = main(["build", "--vault", str(vault), "--site", str(vault / "site"),
+                   "--config", str(ROOT / "mkdocs.yml")])
+    assert status == 2 and "inside the vault" in capsys.readouterr().err
