@@ -13,12 +13,19 @@ import os
 import pickle
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import Diagnostic, Note
 
-_PARSER_MODULES = ("model.py", "parse.py", "decode.py", "slugs.py", "markdown")
-Entry = tuple[Note | None, tuple[Diagnostic, ...]]
+_PARSER_MODULES = ("model.py", "parse.py", "decode.py", "slugs.py", "markdown", "cache.py")
+
+
+class Entry(NamedTuple):
+    """One note's cached work: its parse (None if skipped), read problems, derived results."""
+
+    note: Note | None
+    problems: tuple[Diagnostic, ...]
+    derived: dict[str, Any]  # e.g. extracted concepts, keyed by the extractor's fingerprint
 
 
 def parser_fingerprint() -> str:

@@ -4,7 +4,8 @@
 exclude: ["개인/**", "일일 노트/**"]    # folders/files never published (glob, vault-relative)
 aliases: {lambda: [람다함수]}            # more names for catalogue services
 services:                                # services the catalogue lacks
-  - {id: my-service, label: My Service, category: other, names: [MySvc], ko: [마이서비스]}
+  - {id: my-service, label: My Service, category: compute, names: [MySvc], ko: [마이서비스]}
+not_services: [Terraform]               # words that must never count as services
 ```
 """
 
@@ -59,6 +60,6 @@ def load_config(vault: Path) -> tuple[VaultConfig, list[Diagnostic]]:
     exclude = data.get("exclude") or []
     if isinstance(exclude, str):
         exclude = [exclude]
-    extra = {k: data[k] for k in ("aliases", "services") if data.get(k)}
+    extra = {k: data[k] for k in ("aliases", "services", "not_services") if data.get(k)}
     return VaultConfig(exclude=tuple(str(e) for e in exclude), catalog_extra=extra,
                        source=name), []

@@ -14,10 +14,9 @@ from pathlib import Path
 import networkx as nx
 
 from .check import link_problems
-from .extract.catalog import Catalog, load_catalog
+from .extract.catalog import Catalog, CatalogError, load_catalog
 from .extract.facts import NoteConcepts
-from .extract.mentions import MentionMatcher
-from .extract.run import extract_vault
+from .extract.run import ConceptExtractor
 from .graph.build import GraphInput, build_graph
 from .model import Diagnostic, Note
 from .site.context import SiteContext
@@ -25,6 +24,7 @@ from .site.mkbuild import run_mkdocs
 from .site.render import HOME, render_site
 from .site.urls import PagePaths
 from .site.writer import WriteStats, write_docs
+from .config import VaultConfig
 from .vault import Progress, Vault, load_vault
 
 Step = Callable[[str], None]
@@ -76,17 +76,34 @@ class _Clock:
             self.step(message)
 
 
+def _extractor(config: VaultConfig) -> ConceptExtractor:
+    """Concept extraction for this vault's catalogue (a bad vault catalogue falls back)."""
+    try:
+        load_catalog(config.catalog_extra or None)
+    except CatalogError:
+        return ConceptExtractor()
+    return ConceptExtractor(config.catalog_extra)
+
+
 def analyse(vault_dir: Path, cache_dir: Path | None = None, progress: Progress | None = None,
             step: Step | None = None, jobs: int | None = None,
             fallback: Mapping[str, Note] | None = None) -> Analysis:
     """Parse the vault, extract concepts from the published notes, build the graph."""
     clock = _Clock(step)
-    vault = load_vault(vault_dir, cache_dir, jobs=jobs, progress=progress, fallback=fallback)
-    clock.lap("parse", f"{len(vault.notes)} notes parsed ({vault.cache_hits} from cache)")
-    catalog = load_catalog(vault.config.catalog_extra or None)
+    vault = load_vault(vault_dir, cache_dir, jobs=jobs, progress=progress, fallback=fallback,
+                       per_note=_extractor)
+    clock.lap("parse", f"{len(vault.notes)} notes parsed and read for concepts "
+                       f"({vault.cache_hits} from cache)")
+    try:
+        catalog = load_catalog(vault.config.catalog_extra or None)
+    except CatalogError as error:
+        vault.diagnostics.append(Diagnostic(vault.config.source or "notesgraph.yml", 0, "bad-config",
+                                            f"vault services/aliases rejected: {error}",
+                                            "the packaged catalogue is used alone"))
+        catalog = load_catalog()
     published = vault.published
-    concepts = extract_vault((vault.notes[p] for p in published), MentionMatcher(catalog))
-    clock.lap("extract", "concepts extracted")
+    concepts = [vault.derived[p] for p in published]
+    clock.lap("extract", "concepts collected")
     graph = build_graph(GraphInput(
         notes={p: vault.notes[p] for p in published},
         resolutions=vault.resolutions,

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol
 
 from .cache import Entry, NoteCache, content_key
 from .config import VaultConfig, load_config
@@ -39,6 +40,7 @@ class Vault:
     cache_hits: int = 0
     cache_misses: int = 0
     newest_epoch: int | None = None  # modification time of the newest note, in seconds
+    derived: dict[str, Any] = field(default_factory=dict)  # per-note work done while parsing
 
     def is_private(self, path: str) -> bool:
         """``publish: false`` notes never reach the site."""
@@ -50,19 +52,32 @@ class Vault:
         return [p for p in self.notes if not self.is_private(p)]
 
 
-def _parse_entry(item: tuple[str, bytes]) -> Entry:
-    path, data = item
-    text, problems = decode_note(data, path)
-    if text is None:
-        return None, tuple(problems)
-    return parse_note(path, text), tuple(problems)
+class PerNote(Protocol):
+    """Work done on every parsed note in the parse workers, cached with the parse."""
+
+    fingerprint: str
+
+    def __call__(self, note: Note) -> Any: ...
 
 
-def _parse_all(items: list[tuple[str, bytes]], jobs: int) -> list[Entry]:
+def _process(item: tuple[str, bytes, Entry | None, PerNote | None]) -> Entry:
+    """Decode and parse (unless cached), then run ``per_note`` (unless cached)."""
+    path, data, cached, per_note = item
+    if cached is None:
+        text, problems = decode_note(data, path)
+        note = parse_note(path, text) if text is not None else None
+        cached = Entry(note, tuple(problems), {})
+    if per_note is not None and cached.note is not None and per_note.fingerprint not in cached.derived:
+        cached = Entry(cached.note, cached.problems,
+                       {**cached.derived, per_note.fingerprint: per_note(cached.note)})
+    return cached
+
+
+def _process_all(items: list[tuple[str, bytes, Entry | None, PerNote | None]], jobs: int) -> list[Entry]:
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(_parse_entry, items, chunksize=16))
-    return [_parse_entry(item) for item in items]
+            return list(pool.map(_process, items, chunksize=16))
+    return [_process(item) for item in items]
 
 
 def read_notes(
@@ -71,16 +86,18 @@ def read_notes(
     jobs: int | None = None,
     progress: Progress | None = None,
     fallback: Mapping[str, Note] | None = None,
-) -> tuple[dict[str, Note], list[Diagnostic]]:
-    """Parse every note file, taking unchanged ones from the cache.
+    per_note: PerNote | None = None,
+) -> tuple[dict[str, Note], list[Diagnostic], dict[str, Any]]:
+    """Parse every note file (and run ``per_note`` on it), taking unchanged ones from the cache.
 
     ``fallback`` (used while serving) holds the last good parse of each note: a
     note that cannot be read now keeps that version instead of vanishing.
+    Returns the notes, the problems and each note's ``per_note`` result.
     """
     notes: dict[str, Note] = {}
     diagnostics: list[Diagnostic] = []
     results: dict[str, Entry] = {}
-    misses: list[tuple[str, bytes]] = []
+    todo: list[tuple[str, bytes, Entry | None, PerNote | None]] = []
     keys: dict[str, str] = {}
     files = list(files)
     for file in files:
@@ -93,21 +110,25 @@ def read_notes(
             continue
         key = keys[file.path] = content_key(file.path, data)
         entry = cache.get(key)
-        if entry is None:
-            misses.append((file.path, data))
-        else:
+        complete = entry is not None and (
+            per_note is None or entry.note is None or per_note.fingerprint in entry.derived)
+        if entry is not None and complete:
             results[file.path] = entry
+        else:
+            todo.append((file.path, data if entry is None else b"", entry, per_note))
     if progress:
         progress(len(results), len(files))
     jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
-    for (path, _), entry in zip(misses, _parse_all(misses, jobs), strict=True):
+    for (path, *_), entry in zip(todo, _process_all(todo, jobs), strict=True):
         cache.put(keys[path], entry)
         results[path] = entry
     if progress:
         progress(len(files), len(files))
+    derived: dict[str, Any] = {}
     for path in sorted(results):
-        note, problems = results[path]
-        diagnostics.extend(problems)
+        entry = results[path]
+        note = entry.note
+        diagnostics.extend(entry.problems)
         if note is None and fallback and path in fallback:
             note = fallback[path]
             diagnostics.append(Diagnostic(path, 0, "kept-last-good", "this version cannot be read",
@@ -115,7 +136,9 @@ def read_notes(
         if note is not None:
             notes[path] = note
             diagnostics.extend(note.diagnostics)
-    return notes, diagnostics
+            if per_note is not None:
+                derived[path] = entry.derived.get(per_note.fingerprint) or per_note(note)
+    return notes, diagnostics, derived
 
 
 def load_vault(
@@ -124,13 +147,19 @@ def load_vault(
     jobs: int | None = None,
     progress: Progress | None = None,
     fallback: Mapping[str, Note] | None = None,
+    per_note: Callable[[VaultConfig], PerNote] | None = None,
 ) -> Vault:
-    """Everything later stages need from the vault at ``root``."""
+    """Everything later stages need from the vault at ``root``.
+
+    ``per_note`` makes, from the vault's config, work to run on every note in the
+    parse workers (extraction); its results land in ``Vault.derived``.
+    """
     config, diagnostics = load_config(root)
     scan = scan_vault(root, config)
     diagnostics += scan.diagnostics
     cache = NoteCache(cache_dir)
-    notes, problems = read_notes(scan.notes, cache, jobs, progress, fallback)
+    work = per_note(config) if per_note is not None else None
+    notes, problems, derived = read_notes(scan.notes, cache, jobs, progress, fallback, work)
     cache.save()
     diagnostics += problems
     attachments = {f.path: f for f in scan.attachments}
@@ -151,4 +180,5 @@ def load_vault(
         cache_hits=cache.hits,
         cache_misses=cache.misses,
         newest_epoch=max((f.mtime_ns // 1_000_000_000 for f in scan.notes), default=None),
+        derived=derived,
     )

@@ -1,12 +1,16 @@
-"""Run every extractor over the published notes: mentions, limits, relations, comparisons.
+"""Run every extractor over a note: mentions, limits, relations, comparisons.
 
-Extraction is per note and pure, so its result can be cached with the note's
-parse; :func:`extract_vault` only loops.
+Extraction is per note and pure, so it runs in the same worker processes as the
+parse and is cached with it (see :class:`ConceptExtractor`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
 
 from ..model import Note
 from .comparisons import extract_comparisons
@@ -43,3 +47,45 @@ def extract_note(note: Note, matcher: MatcherLike) -> NoteConcepts:
 
 def extract_vault(notes: Iterable[Note], matcher: MatcherLike) -> list[NoteConcepts]:
     return [extract_note(note, matcher) for note in notes]
+
+
+_MATCHERS: dict[str, MatcherLike] = {}
+
+
+def _source_fingerprint() -> str:
+    """A hash of the extractor code and the packaged catalogue."""
+    digest = hashlib.blake2b(digest_size=8)
+    here = Path(__file__).parent
+    for file in sorted([*here.glob("*.py"), here.parent / "data" / "aws_services.yaml"]):
+        digest.update(file.name.encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+class ConceptExtractor:
+    """A picklable ``Note → NoteConcepts`` function for one catalogue.
+
+    Only the vault's catalogue extras travel to worker processes; each process
+    builds its matcher once. ``fingerprint`` changes whenever the extractor code,
+    the packaged catalogue or the extras change, so cached results stay valid.
+    """
+
+    def __init__(self, catalog_extra: Mapping[str, Any] | None = None) -> None:
+        self.catalog_extra = dict(catalog_extra or {})
+        extras = json.dumps(self.catalog_extra, sort_keys=True, ensure_ascii=False, default=str)
+        self.fingerprint = _source_fingerprint() + ":" + hashlib.blake2b(
+            extras.encode(), digest_size=8).hexdigest()
+
+    def matcher(self) -> MatcherLike:
+        found = _MATCHERS.get(self.fingerprint)
+        if found is None:
+            from .catalog import load_catalog
+            from .mentions import MentionMatcher, default_matcher
+
+            found = (MentionMatcher(load_catalog(self.catalog_extra)) if self.catalog_extra
+                     else default_matcher())
+            _MATCHERS[self.fingerprint] = found
+        return found
+
+    def __call__(self, note: Note) -> NoteConcepts:
+        return extract_note(note, self.matcher())

@@ -180,6 +180,7 @@ class _Builder:
         self._limits([limit for found in concepts for limit in found.limits])
         self._relations(concepts)
         self._comparisons(concepts)
+        self._families()
 
     def _highlight_mentions(self, concepts: list[NoteConcepts]) -> None:
         """A concept named inside a highlight is linked from that highlight (exam key point)."""
@@ -221,6 +222,16 @@ class _Builder:
                 first.setdefault(key, _source_attrs(self.notes, relation.evidence))
         for key in sorted(first):
             self.edges.add(key[0], key[1], key[2], count=count[key], **first[key])
+
+    def _families(self) -> None:
+        """``part_of`` between mentioned services the catalogue puts in one family
+        (RDS Proxy → RDS, Lambda@Edge → CloudFront): known facts, not read from notes."""
+        for node_id, attrs in list(self.nodes.items()):
+            if attrs["kind"] != "service":
+                continue
+            parent = self.data.catalog.service(node_id.split(":", 1)[1]).part_of
+            if parent and ids.service_id(parent) in self.nodes:
+                self.edges.add(node_id, ids.service_id(parent), "part_of", evidence="catalogue")
 
     def _comparisons(self, concepts: list[NoteConcepts]) -> None:
         for found in concepts:

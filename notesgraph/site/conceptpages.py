@@ -149,19 +149,24 @@ def _limit_order(ctx: SiteContext):  # type: ignore[no-untyped-def]
     return key
 
 
+def _evidence(ctx: SiteContext, page_path: str, data: dict[str, Any]) -> str:
+    if "note" not in data:  # a family link from the catalogue, not from a note
+        return '<span class="ng-source">(서비스 카탈로그)</span>'
+    return f'<span class="ng-quote">{esc(data.get("text", ""))}</span> {_source_link(ctx, page_path, data)}'
+
+
 def _relations(ctx: SiteContext, page: Page, page_path: str, node: str) -> None:
     groups: dict[str, list[str]] = defaultdict(list)
+    label = esc(ctx.node(node)["label"])
     for target, data in ctx.out_edges(node, RELATION_KINDS):
         groups[data["kind"]].append(
-            f'<li><span class="ng-rel">{esc(ctx.node(node)["label"])} → {esc(relation_label(data["kind"]))} →</span> '
-            f'{_link(ctx, page_path, target)} <span class="ng-quote">{esc(data.get("text", ""))}</span> '
-            f'{_source_link(ctx, page_path, data)}</li>'
+            f'<li><span class="ng-rel">{label} → {esc(relation_label(data["kind"]))} →</span> '
+            f'{_link(ctx, page_path, target)} {_evidence(ctx, page_path, data)}</li>'
         )
     for source, data in ctx.in_edges(node, RELATION_KINDS):
         groups[data["kind"]].append(
-            f'<li>{_link(ctx, page_path, source)} <span class="ng-rel">→ {esc(relation_label(data["kind"]))} → '
-            f'{esc(ctx.node(node)["label"])}</span> <span class="ng-quote">{esc(data.get("text", ""))}</span> '
-            f'{_source_link(ctx, page_path, data)}</li>'
+            f'<li>{_link(ctx, page_path, source)} <span class="ng-rel">→ '
+            f'{esc(relation_label(data["kind"]))} → {label}</span> {_evidence(ctx, page_path, data)}</li>'
         )
     page.heading(2, "관계", "relations")
     if not groups:

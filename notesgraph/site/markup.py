@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from ..mdext import BLOCK_END, BLOCK_START
+
 _MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]#!~=^"})
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 
@@ -56,7 +58,7 @@ class Page:
         """A raw HTML block; wrapped so Python-Markdown passes it through untouched."""
         block = block.strip("\n")
         if block:
-            self.parts.append(f'<div class="ng-block">\n{block}\n</div>')
+            self.parts.append(f"{BLOCK_START}\n{block}\n{BLOCK_END}")
 
     def markdown(self, text: str) -> None:
         """Trusted Markdown written by notesgraph itself (never note text)."""

@@ -98,14 +98,16 @@ def build_stamp(config_file: Path, nav: list[Any] | None, files: list[str]) -> s
 
 def run_mkdocs(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
                incremental: bool = False, strict: bool = False,
-               files: list[str] | None = None, build_epoch: int | None = None) -> MkDocsResult:
+               files: list[str] | None = None, build_epoch: int | None = None,
+               workers: int | None = None) -> MkDocsResult:
     """Build ``docs`` into ``site`` with the MkDocs config at ``config_file``.
 
     ``build_epoch`` (the newest note's time) becomes MkDocs' build date unless
     SOURCE_DATE_EPOCH is set, so two builds of the same vault are byte-identical.
     """
-    from mkdocs.commands.build import build
     from mkdocs.exceptions import Abort, MkDocsException
+
+    from .mkparallel import build_with_workers, default_workers
 
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -116,21 +118,69 @@ def run_mkdocs(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
         previous = (site / STAMP).read_text() if (site / STAMP).is_file() else ""
         dirty = incremental and previous == stamp
         if dirty:
-            shutil.copytree(site, staging, dirs_exist_ok=True)
+            _link_tree(site, staging)
         config = load_mkdocs_config(config_file, docs, staging, nav, strict)
-        with _captured_warnings() as captured, _build_date(build_epoch):
+        with _captured_warnings() as captured, _build_date(build_epoch), _replace_files():
             try:
-                build(config, dirty=dirty)
+                build_with_workers(config, dirty, workers or default_workers(), captured.messages)
             except (Abort, MkDocsException) as error:
                 raise MkDocsError(str(error) or "MkDocs aborted") from error
             except Exception as error:  # a theme template or plugin failing
                 raise MkDocsError(f"{type(error).__name__}: {error}") from error
+        if strict and captured.messages:
+            raise MkDocsError(f"{len(captured.messages)} MkDocs warning(s) in strict mode: "
+                              + "; ".join(captured.messages[:5]))
         (staging / STAMP).write_text(stamp)
         _swap(staging, site)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return MkDocsResult(warnings=list(captured.messages), incremental=dirty)
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """Hard-link the previous site into the staging folder (a copy where links fail)."""
+    for folder, _, names in os.walk(source):
+        rel = Path(folder).relative_to(source)
+        (target / rel).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            try:
+                os.link(Path(folder) / name, target / rel / name)
+            except OSError:
+                shutil.copy2(Path(folder) / name, target / rel / name)
+
+
+@contextmanager
+def _replace_files() -> Iterator[None]:
+    """Make MkDocs replace output files instead of writing into them.
+
+    The staging folder shares (hard-links) its files with the live site; writing
+    into one would change the site being served before the build has finished.
+    """
+    import mkdocs.utils as mkutils
+
+    write_file, copy_file = mkutils.write_file, mkutils.copy_file
+
+    def _unlink(path: str) -> None:
+        if os.path.isfile(path) and not os.path.islink(path):
+            os.unlink(path)
+
+    def write(content: bytes, output_path: str) -> None:
+        _unlink(output_path)
+        write_file(content, output_path)
+
+    def copy(source_path: str, output_path: str) -> None:
+        target = output_path
+        if os.path.isdir(target):
+            target = os.path.join(target, os.path.basename(source_path))
+        _unlink(target)
+        copy_file(source_path, output_path)
+
+    mkutils.write_file, mkutils.copy_file = write, copy
+    try:
+        yield
+    finally:
+        mkutils.write_file, mkutils.copy_file = write_file, copy_file
 
 
 @contextmanager

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections import defaultdict
 
 from ..graph import schema as ids
@@ -17,16 +19,34 @@ def _chip(href: str | None, text: str, css: str = "ng-chip") -> str:
     return f'<a class="{css}" href="{esc(href)}">{esc(text)}</a>'
 
 
+def _same_text(heading_html: str, title: str) -> bool:
+    text = re.sub(r"<[^>]+>", "", heading_html)
+    return " ".join(html.unescape(text).casefold().split()) == " ".join(title.casefold().split())
+
+
 def note_page(ctx: SiteContext, path: str) -> str:
     note = ctx.notes[path]
     docs_path = ctx.paths.notes[path]
     page_url_ = ctx.paths.note_url(path)
     tags = sorted({t.name for t in note.tags})
-    meta_data = {"title": note.title, **NOTE_META, "notesgraph": {"node": ids.note_id(path)}}
+    meta_data = {"title": note.title, "template": "note.html", **NOTE_META,
+                 "notesgraph": {"node": ids.note_id(path)}}
     if tags:
         meta_data["tags"] = tags
     page = Page(meta_data)
-    page.heading(1, esc(note.title))
+    segments = ctx.body.segments(path, page_url_)
+    h1 = [seg for seg in segments if seg.kind == "heading" and seg.level == 1]
+    first = segments[0] if segments else None
+    opens_with_title = (first is not None and first.kind == "heading" and first.level == 1
+                        and _same_text(first.html, note.title))
+    # A note that opens with "# <its title>" keeps its headings as written; a note
+    # with several top-level headings (lecture notes) gets the title above them.
+    shift = 0 if opens_with_title and len(h1) == 1 else 1
+    if opens_with_title and first is not None:
+        page.heading(1, first.html, first.anchor)
+        segments = segments[1:]
+    else:
+        page.heading(1, esc(note.title))
     meta = [f'<span class="ng-path" title="vault 경로">{esc(path)}</span>']
     lectures = [h for h in note.headings if h.lecture is not None]
     if lectures:
@@ -35,9 +55,9 @@ def note_page(ctx: SiteContext, path: str) -> str:
         meta.append(f'<span class="ng-aliases">별칭: {esc(", ".join(note.aliases))}</span>')
     page.html(f'<p class="ng-note-meta">{" · ".join(meta)}</p>')
 
-    for segment in ctx.body.segments(path, page_url_):
+    for segment in segments:
         if segment.kind == "heading":
-            page.heading(min(segment.level + 1, 6), segment.html, segment.anchor)
+            page.heading(min(segment.level + shift, 6), segment.html, segment.anchor)
         else:
             page.html(f'<div class="ng-note-body">\n{segment.html}</div>')
 

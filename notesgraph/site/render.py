@@ -5,6 +5,7 @@ Pure: reads the vault's parse, the concepts and the graph; writes nothing.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,7 @@ from .reviewpages import (
 from .urls import service_page
 
 HOME = "index.md"
+NOTES_TREE = "assets/generated/notes-tree.json"
 
 
 @dataclass
@@ -83,6 +85,7 @@ def render_site(ctx: SiteContext, problems: list[Diagnostic], attachments: dict[
     for source, target in ctx.paths.attachments.items():
         if source in attachments:
             files.copies[target] = attachments[source]
+    files.data[NOTES_TREE] = notes_tree(ctx)
     files.nav = build_nav(ctx, groups)
     return files
 
@@ -102,25 +105,23 @@ def default_home(ctx: SiteContext) -> str:
     return page.render()
 
 
-def _note_tree(ctx: SiteContext) -> list[Any]:
-    """Nested nav entries mirroring the vault's folders."""
-    root: dict[str, Any] = {}
+def notes_tree(ctx: SiteContext) -> str:
+    """The vault's folders and published notes as nested JSON, for the sidebar tree.
+
+    ``{"n": name, "d": [subfolders], "f": [[title, url], ...]}``; URLs are site-root relative.
+    """
+    root: dict[str, Any] = {"n": "", "d": {}, "f": []}
     for path in sorted(ctx.notes):
         node = root
         for folder in path.split("/")[:-1]:
-            node = node.setdefault(("dir", folder), {})
-        node[("note", path)] = ctx.paths.notes[path]
+            node = node["d"].setdefault(folder, {"n": folder, "d": {}, "f": []})
+        node["f"].append([ctx.notes[path].title, ctx.paths.note_url(path)])
 
-    def entries(node: dict[str, Any]) -> list[Any]:
-        out: list[Any] = []
-        for (kind, name), value in sorted(node.items(), key=lambda kv: (kv[0][0] == "note", kv[0][1])):
-            if kind == "dir":
-                out.append({name: entries(value)})
-            else:
-                out.append({ctx.notes[name].title: value})
-        return out
+    def pack(node: dict[str, Any]) -> dict[str, Any]:
+        return {"n": node["n"], "d": [pack(node["d"][k]) for k in sorted(node["d"])],
+                "f": sorted(node["f"], key=lambda f: f[0].casefold())}
 
-    return entries(root)
+    return json.dumps(pack(root), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def build_nav(ctx: SiteContext, groups: dict[str, list[str]]) -> list[Any]:
@@ -139,7 +140,7 @@ def build_nav(ctx: SiteContext, groups: dict[str, list[str]]) -> list[Any]:
         compare.append({title: page})
     return [
         {"홈": HOME},
-        {"노트": [NOTES_INDEX, *_note_tree(ctx)]},
+        {"노트": [NOTES_INDEX]},
         {"서비스": services},
         {"비교": compare},
         {"복습": [{"시험 포인트": KEYPOINTS_PAGE}, {"한도 모음": LIMITS_PAGE},

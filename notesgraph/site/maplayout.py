@@ -1,0 +1,256 @@
+"""Build-time positions for the concept graph, so the browser never runs a physics simulation.
+
+Only the services are laid out by force (networkx ``spring_layout`` on a graph of at
+most a few hundred nodes: typed relations pull hard, sharing a section pulls a
+little). Everything else is placed around what it belongs to on a golden-angle
+spiral: features and limits around their service, notes around the service they
+mention most, sections around their note, key points around their section, tags and
+comparisons at the centre of what they join. That is linear in the number of nodes,
+so a 5,000-note vault lays out in well under a second, and the same graph always
+gives the same coordinates (rounded, so floating-point noise cannot leak into the
+JSON).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+
+from ..extract.facts import RELATION_KINDS
+
+Point = tuple[float, float]
+Edge = tuple[str, dict[str, Any]]
+
+#: Kinds that get a position (attachments are not drawn).
+PLACED_KINDS = ("service", "feature", "limit", "comparison", "note", "section", "highlight", "tag")
+
+_GOLDEN = math.pi * (3 - math.sqrt(5))
+_SEED = 7
+#: A section naming more services than this only links its first ones (pairs grow as n²).
+_MAX_PAIR_SERVICES = 12
+
+
+def spiral(centre: Point, index: int, start: float, step: float, phase: float = 0.0) -> Point:
+    """The ``index``-th point of a sunflower spiral around ``centre``: even spacing, no overlap."""
+    radius = start + step * math.sqrt(index)
+    angle = phase + index * _GOLDEN
+    return centre[0] + radius * math.cos(angle), centre[1] + radius * math.sin(angle)
+
+
+class Adjacency:
+    """Every node's edges grouped by kind, built in one pass.
+
+    A service is the target of thousands of ``mentions`` in a large vault; asking
+    networkx for "its features" would walk all of them each time. Incoming edges
+    of the bulk kinds (:data:`UNINDEXED_IN`) are not indexed: nothing asks for them.
+    """
+
+    UNINDEXED_IN = frozenset({"mentions", "contains", "stated_in", "has_limit"})
+
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
+        self.graph = graph
+        #: Node attributes and all edges as plain Python containers (networkx views are slow
+        #: to iterate over a hundred thousand edges several times).
+        self.nodes: dict[str, dict[str, Any]] = dict(graph.nodes(data=True))
+        self.edges: list[tuple[str, str, dict[str, Any]]] = [
+            (source, target, data)
+            for source, targets in graph.adjacency()
+            for target, keyed in targets.items()
+            for data in keyed.values()
+        ]
+        self._out: dict[str, dict[str, list[Edge]]] = defaultdict(lambda: defaultdict(list))
+        self._in: dict[str, dict[str, list[Edge]]] = defaultdict(lambda: defaultdict(list))
+        skip = self.UNINDEXED_IN
+        for source, target, data in self.edges:
+            kind = data["kind"]
+            self._out[source][kind].append((target, data))
+            if kind not in skip:
+                self._in[target][kind].append((source, data))
+
+    def out(self, node: str, *kinds: str) -> list[Edge]:
+        """Edges leaving ``node`` (of the given kinds, or all), in graph order."""
+        return _pick(self._out.get(node, {}), kinds)
+
+    def into(self, node: str, *kinds: str) -> list[Edge]:
+        """Edges of the given kinds arriving at ``node``, in graph order."""
+        if not kinds or self.UNINDEXED_IN.intersection(kinds):
+            raise ValueError(f"incoming {kinds or 'all'} edges are not indexed")
+        return _pick(self._in.get(node, {}), kinds)
+
+
+def _pick(by_kind: dict[str, list[Edge]], kinds: tuple[str, ...]) -> list[Edge]:
+    if not kinds:
+        return [edge for edges in by_kind.values() for edge in edges]
+    if len(kinds) == 1:
+        return by_kind.get(kinds[0], [])
+    return [edge for kind in kinds for edge in by_kind.get(kind, [])]
+
+
+def service_of(graph: nx.MultiDiGraph, node: str) -> str | None:
+    """The service a service or feature node belongs to."""
+    attrs = graph.nodes[node]
+    if attrs["kind"] == "service":
+        return node
+    if attrs["kind"] == "feature":
+        return str(attrs.get("service") or "") or None
+    return None
+
+
+def service_weights(graph: nx.MultiDiGraph, adjacency: Adjacency) -> nx.Graph:
+    """Services joined by how strongly the notes tie them: relations 3, a shared section 1."""
+    weights: Counter[tuple[str, str]] = Counter()
+    for source, target, data in adjacency.edges:
+        if data["kind"] in RELATION_KINDS:
+            a, b = service_of(graph, source), service_of(graph, target)
+            if a and b and a != b:
+                weights[(min(a, b), max(a, b))] += 3
+    for node, attrs in graph.nodes(data=True):
+        if attrs["kind"] != "section":
+            continue
+        named = sorted({s for t, _ in adjacency.out(node, "mentions")
+                        if (s := service_of(graph, t))})
+        for a, b in combinations(named[:_MAX_PAIR_SERVICES], 2):
+            weights[(a, b)] += 1
+    joined = nx.Graph()
+    joined.add_nodes_from(sorted(n for n, a in graph.nodes(data=True) if a["kind"] == "service"))
+    for (a, b), weight in sorted(weights.items()):
+        joined.add_edge(a, b, weight=math.log1p(weight))
+    return joined
+
+
+def service_positions(graph: nx.MultiDiGraph, adjacency: Adjacency) -> dict[str, Point]:
+    """Spring layout of the services, scaled so neighbours sit ~150 px apart."""
+    joined = service_weights(graph, adjacency)
+    count = joined.number_of_nodes()
+    if count == 0:
+        return {}
+    if count == 1:
+        return {next(iter(joined.nodes)): (0.0, 0.0)}
+    raw = nx.spring_layout(joined, weight="weight", seed=_SEED, iterations=80)
+    scale = 130.0 * math.sqrt(count)
+    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in sorted(raw.items())}
+
+
+def _centroid(points: Iterable[Point]) -> Point | None:
+    xs, ys, n = 0.0, 0.0, 0
+    for x, y in points:
+        xs, ys, n = xs + x, ys + y, n + 1
+    return (xs / n, ys / n) if n else None
+
+
+class _Placer:
+    """Hands out spiral slots around a centre, one after another."""
+
+    def __init__(self, start: float, step: float) -> None:
+        self.start, self.step = start, step
+        self.used: Counter[object] = Counter()
+
+    def place(self, key: object, centre: Point) -> Point:
+        index = self.used[key]
+        self.used[key] += 1
+        return spiral(centre, index, self.start, self.step, phase=(hash_phase(key)))
+
+
+def hash_phase(key: object) -> float:
+    """A stable angle for a key (Python's hash() is salted per process; this is not)."""
+    text = str(key)
+    value = 0
+    for char in text:
+        value = (value * 31 + ord(char)) % 1_000_003
+    return (value % 360) * math.pi / 180
+
+
+def layout(graph: nx.MultiDiGraph, adjacency: Adjacency | None = None) -> dict[str, Point]:
+    """Positions (px, rounded) of every node of a :data:`PLACED_KINDS` kind."""
+    adjacency = adjacency or Adjacency(graph)
+    pos: dict[str, Point] = dict(service_positions(graph, adjacency))
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for node, attrs in sorted(graph.nodes(data=True)):
+        by_kind[attrs["kind"]].append(node)
+    origin = (0.0, 0.0)
+
+    features = _Placer(45, 12)
+    for node in by_kind["feature"]:
+        owner = graph.nodes[node].get("service", "")
+        pos[node] = features.place(owner, pos.get(owner, origin))
+
+    limits = _Placer(30, 9)
+    for node in by_kind["limit"]:
+        owner = graph.nodes[node].get("owner", "")
+        pos[node] = limits.place(owner, pos.get(owner, origin))
+
+    _place_notes(graph, adjacency, by_kind["note"], pos)
+
+    sections = _Placer(22, 7)
+    for node in by_kind["section"]:
+        note = graph.nodes[node].get("note", "")
+        pos[node] = sections.place(note, pos.get(note, origin))
+
+    highlights = _Placer(9, 4)
+    for node in by_kind["highlight"]:
+        section = graph.nodes[node].get("section", "")
+        pos[node] = highlights.place(section, pos.get(section, origin))
+
+    joins = _Placer(25, 14)
+    for node in by_kind["comparison"]:
+        members = [pos[m] for m in graph.nodes[node].get("services", []) if m in pos]
+        centre = _centroid(members) or origin
+        pos[node] = joins.place((round(centre[0], -1), round(centre[1], -1)), centre)
+    for node in by_kind["tag"]:
+        notes = [pos[u] for u, _ in adjacency.into(node, "tagged") if u in pos]
+        centre = _centroid(notes) or origin
+        pos[node] = joins.place((round(centre[0], -1), round(centre[1], -1)), centre)
+    return {node: (round(x, 1), round(y, 1)) for node, (x, y) in sorted(pos.items())}
+
+
+def primary_service(graph: nx.MultiDiGraph, adjacency: Adjacency, note: str) -> str | None:
+    """The service a note names most often (ties: the first by id)."""
+    counts: Counter[str] = Counter()
+    for target, data in adjacency.out(note, "mentions"):
+        if service := service_of(graph, target):
+            counts[service] += int(data.get("count", 1))
+    if not counts:
+        return None
+    return min(counts, key=lambda s: (-counts[s], s))
+
+
+def _place_notes(graph: nx.MultiDiGraph, adjacency: Adjacency, notes: list[str],
+                 pos: dict[str, Point]) -> None:
+    """Notes cluster around their main service; notes naming none ring the whole map."""
+    around = _Placer(150, 24)
+    loose: list[str] = []
+    for note in notes:
+        service = primary_service(graph, adjacency, note)
+        if service and service in pos:
+            pos[note] = around.place(service, pos[service])
+        else:
+            loose.append(note)
+    if not loose:
+        return
+    reach = max((math.hypot(x, y) for x, y in pos.values()), default=0.0)
+    radius = reach + 250
+    for index, note in enumerate(loose):
+        angle = 2 * math.pi * index / len(loose)
+        ring = radius + 40 * (index % 4)
+        pos[note] = (ring * math.cos(angle), ring * math.sin(angle))
+
+
+def node_size(graph: nx.MultiDiGraph, node: str, relations: Mapping[str, int] | None = None,
+              adjacency: Adjacency | None = None) -> int:
+    """Drawn radius in px: services grow with how much the notes say about them."""
+    attrs = graph.nodes[node]
+    kind = attrs["kind"]
+    if kind == "service":
+        said = int(attrs.get("mentions", 0)) + 2 * (relations or {}).get(node, 0)
+        return min(44, 12 + round(4 * math.log2(1 + said)))
+    if kind == "feature":
+        return min(20, 8 + round(2 * math.log2(1 + int(attrs.get("mentions", 0)))))
+    if kind == "note":
+        links = len(adjacency.out(node)) if adjacency else graph.out_degree(node)
+        return min(20, 9 + round(1.5 * math.log2(1 + links)))
+    return {"comparison": 9, "tag": 8, "section": 6, "limit": 6, "highlight": 5}.get(kind, 6)

@@ -1,0 +1,131 @@
+"""MkDocs' build, with the page templates rendered by forked workers.
+
+Rendering each page through Material's templates is most of a MkDocs build and
+is independent per page, so after MkDocs has read every page and run every
+plugin's whole-site events in this process, the template step is shared out
+among ``fork()``ed workers (each inherits the loaded config, navigation and
+Jinja environment). Everything else runs exactly as ``mkdocs.commands.build``
+runs it. Where ``fork`` is missing, or the site is small, it is the plain build.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+#: Below this many pages, forking costs more than it saves.
+FORK_THRESHOLD = 200
+
+log = logging.getLogger("mkdocs.notesgraph")
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def build_with_workers(config: Any, dirty: bool, workers: int, messages: list[str]) -> None:
+    """``mkdocs.commands.build.build(config, dirty=dirty)`` with parallel page rendering.
+
+    ``messages`` is the list the caller's warning handler fills; workers' warnings
+    are appended to it too.
+    """
+    from mkdocs.commands import build as mk
+    from mkdocs.structure.files import get_files, set_exclusions
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils import clean_directory
+
+    try:
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        if not dirty:
+            clean_directory(config.site_dir)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        for file in files.documentation_pages():
+            if file.page is None and file.inclusion.is_not_in_nav():
+                Page(None, file, config)
+            mk._populate_page(file.page, config, files, dirty)
+        env = config.plugins.on_env(env, config=config, files=files)
+        files.copy_static_files(dirty=dirty)
+        for template in config.theme.static_templates:
+            mk._build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            mk._build_extra_template(template, files, config, nav)
+        doc_files = files.documentation_pages()
+        todo = [f for f in doc_files if not dirty or f.page.file.is_modified()]
+
+        def render(file: Any) -> None:
+            mk._build_page(file.page, config, doc_files, nav, env, False,
+                           excluded=file.inclusion.is_excluded())
+
+        fork_map(render, todo, workers if len(todo) >= FORK_THRESHOLD else 1, messages)
+        for file in doc_files:
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        config.plugins.on_post_build(config=config)
+    except Exception as error:
+        config.plugins.on_build_error(error=error)
+        raise
+
+
+def fork_map(work: Callable[[Any], None], items: Sequence[Any], workers: int,
+             messages: list[str]) -> None:
+    """Run ``work`` on every item, shared among ``workers`` processes (this one included)."""
+    if workers <= 1 or not hasattr(os, "fork") or len(items) < 2:
+        for item in items:
+            work(item)
+        return
+    shares = [items[i::workers] for i in range(workers)]
+    children: list[tuple[int, int]] = []
+    for share in shares[1:]:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: render its share, report warnings, leave at once
+            os.close(read_end)
+            _child(work, share, write_end, messages)
+        os.close(write_end)
+        children.append((pid, read_end))
+    failure: str | None = None
+    try:
+        for item in shares[0]:
+            work(item)
+    except Exception as error:
+        failure = f"{type(error).__name__}: {error}"
+    for pid, read_end in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            report = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        try:
+            data = json.loads(report.decode("utf-8") or "{}")
+        except ValueError:
+            data = {}
+        messages.extend(data.get("warnings", []))
+        if status != 0 and failure is None:
+            failure = data.get("error") or f"a page worker stopped (status {status})"
+    if failure:
+        raise RuntimeError(failure)
+
+
+def _child(work: Callable[[Any], None], share: Sequence[Any], write_end: int,
+           messages: list[str]) -> None:
+    start = len(messages)
+    status, error = 0, None
+    try:
+        for item in share:
+            work(item)
+    except BaseException as problem:  # noqa: BLE001 - reported to the parent, never raised here
+        status, error = 1, f"{type(problem).__name__}: {problem}"
+    try:
+        payload = json.dumps({"warnings": messages[start:], "error": error}).encode("utf-8")
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+    finally:
+        os._exit(status)
