@@ -16,13 +16,21 @@ from .facts import Source, concept_key
 
 
 class MatchLike(Protocol):
-    """The parts of :class:`notesgraph.extract.mentions.Mention` used here."""
+    """The parts of :class:`notesgraph.extract.mentions.Mention` used here.
 
-    service: str
-    feature: str | None
-    start: int
-    end: int
-    surface: str
+    Read-only properties, so a frozen dataclass satisfies the protocol.
+    """
+
+    @property
+    def service(self) -> str: ...
+    @property
+    def feature(self) -> str | None: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def surface(self) -> str: ...
 
 
 class MatcherLike(Protocol):

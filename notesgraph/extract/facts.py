@@ -25,6 +25,7 @@ RELATION_KINDS = (
     "compared_with",  # a comparison table or prose comparison
     "alternative_to",  # A is used instead of B
     "part_of",  # A is a part of B (RDS Proxy of RDS)
+    "fronts",  # A is placed in front of B (ALB or API Gateway before Lambda, WAF before ALB)
 )
 RelationKind = Literal[
     "invokes",
@@ -37,6 +38,7 @@ RelationKind = Literal[
     "compared_with",
     "alternative_to",
     "part_of",
+    "fronts",
 ]
 
 

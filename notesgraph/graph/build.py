@@ -237,6 +237,10 @@ class _Builder:
         for found in concepts:
             for comparison in found.comparisons:
                 cid = ids.comparison_id(comparison.slug)
+                n = 1
+                while cid in self.nodes:  # the same pair compared in another note
+                    n += 1
+                    cid = ids.comparison_id(f"{comparison.slug}-{n}")
                 members = [self.concept(k) for k in comparison.keys]
                 source = _source_attrs(self.notes, comparison.source)
                 self.node(cid, "comparison", comparison.label, form=comparison.form,

@@ -14,6 +14,7 @@ RELATION_LABELS: dict[str, str] = {
     "compared_with": "비교",
     "alternative_to": "대안",
     "part_of": "구성 요소",
+    "fronts": "앞단 배치",
     "feature_of": "기능",
     "uses": "사용",
     "stores_in": "저장",

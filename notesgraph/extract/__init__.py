@@ -1,0 +1,1 @@
+"""Concept extraction: services, features, limits, relations and comparisons from parsed notes."""
