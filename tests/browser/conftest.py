@@ -1,0 +1,135 @@
+"""Browser tests: build a vault with the real pipeline, serve it on loopback, drive Debian's Chromium.
+
+Shared fixtures:
+- ``browser``: one headless Chromium (``/usr/bin/chromium``) per session.
+- ``seed_site``: base URL of the seed vault's site, built once per session.
+- ``served``: call ``served(site_dir)`` to serve any built site; returns its base URL.
+- ``page``: a new page that refuses (and records) every request leaving 127.0.0.1 and
+  records console errors; the test fails if either happened.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from notesgraph.pipeline import BuildOptions, build_site
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+def build_vault_site(vault: Path, work: Path) -> Path:
+    """Build ``vault`` with the project's mkdocs.yml into ``work``; return the site folder."""
+    build_site(BuildOptions(vault=vault, docs=work / "docs", site=work / "site",
+                            config=ROOT / "mkdocs.yml", cache_dir=work / "cache"))
+    return work / "site"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        pass
+
+
+class LoopbackServer:
+    """A static file server for one folder on 127.0.0.1 (a free port), in a thread."""
+
+    def __init__(self, root: Path) -> None:
+        handler = functools.partial(_Quiet, directory=str(root))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def served() -> Iterator[Callable[[Path], str]]:
+    servers: list[LoopbackServer] = []
+
+    def serve(root: Path) -> str:
+        server = LoopbackServer(root)
+        servers.append(server)
+        return server.url
+
+    yield serve
+    for server in servers:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory, served: Callable[[Path], str]) -> str:
+    site = build_vault_site(ROOT / "vault", tmp_path_factory.mktemp("seed-site"))
+    return served(site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """What a page tried that it must not: requests off loopback, script errors."""
+
+    def __init__(self) -> None:
+        self.external: list[str] = []
+        self.errors: list[str] = []
+
+
+@pytest.fixture
+def watch() -> PageWatch:
+    return PageWatch()
+
+
+@pytest.fixture
+def page(browser: Any, watch: PageWatch) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    tab = context.new_page()
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:", "about:")):
+            request_route.continue_()
+        else:
+            watch.external.append(url)
+            request_route.abort()
+
+    tab.route("**/*", route)
+    tab.on("pageerror", lambda error: watch.errors.append(str(error)))
+    tab.on("console", lambda message: watch.errors.append(message.text)
+           if message.type == "error" else None)
+    yield tab
+    context.close()
+    assert watch.external == [], f"requests left loopback: {watch.external}"
+    assert watch.errors == [], f"errors in the page: {watch.errors}"
