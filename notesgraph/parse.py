@@ -17,7 +17,7 @@ from urllib.parse import unquote
 import yaml
 from markdown_it.token import Token
 
-from .markdown import parser
+from .markdown import MAX_NESTING, parser
 from .markdown.wikilinks import display_text, placeholder
 from .model import (
     Callout,
@@ -504,11 +504,17 @@ def _string_list(value: Any) -> list[str]:
     return [str(value)]
 
 
-def _frontmatter_tags(value: Any) -> list[str]:
+_VALID_TAG = re.compile(r"^[\w/\-]*[^\W\d_][\w/\-]*$|^[\w/\-]*_[\w/\-]*$")
+
+
+def _frontmatter_tags(value: Any) -> tuple[list[str], list[str]]:
+    """Front-matter tags Obsidian would accept, and the ones it would not."""
     names: list[str] = []
     for item in _string_list(value):
         names += [t.lstrip("#") for t in _TAG_SPLIT.split(item) if t.lstrip("#")]
-    return [nfc(n) for n in names]
+    good = [nfc(n) for n in names if _VALID_TAG.match(nfc(n)) and not n.isdigit()]
+    bad = [n for n in names if nfc(n) not in good]
+    return good, bad
 
 
 def _publish(value: Any) -> bool | None:
@@ -559,6 +565,32 @@ def _segments(tokens: list[Token], env: dict[str, Any]) -> tuple[Segment, ...]:
     return tuple(segments)
 
 
+LARGE_NOTE = 1_000_000  # characters
+WIDE_TABLE = 50  # columns
+
+
+def _shape_warnings(path: str, text: str, tokens: list[Token], walker: _Walker,
+                    frontmatter: dict[str, Any]) -> list[Diagnostic]:
+    """Notes that are odd in shape: empty, huge, too deeply nested, very wide tables."""
+    found: list[Diagnostic] = []
+    if not walker.blocks:
+        what = "has only front matter" if frontmatter or text.lstrip().startswith("---") else "is empty"
+        found.append(Diagnostic(path, 0, "empty-note", f"the note {what}", "published as an empty page"))
+    if len(text) > LARGE_NOTE:
+        found.append(Diagnostic(path, 0, "large-note", f"the note is {len(text) / 1e6:.1f} million "
+                                "characters", "rendered in full; builds take longer"))
+    deep = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), None)
+    if deep is not None or any(t.level >= MAX_NESTING - 1 for t in tokens):
+        line = deep.map[0] + 1 if deep is not None and deep.map else 0
+        found.append(Diagnostic(path, line, "deep-nesting", f"lists or quotes nested deeper than "
+                                f"{MAX_NESTING} levels", "the deeper part is not shown"))
+    for table in walker.tables:
+        if len(table.header) > WIDE_TABLE:
+            found.append(Diagnostic(path, table.line, "wide-table", f"a table with {len(table.header)} "
+                                    "columns", "shown with horizontal scrolling"))
+    return found
+
+
 def _block_html(tokens: list[Token], env: dict[str, Any]) -> dict[str, str]:
     """The rendered HTML of every block carrying an Obsidian ``^id`` (for block embeds)."""
     md = parser()
@@ -595,11 +627,16 @@ def parse_note(path: str, text: str) -> Note:
     line_count = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
     headings, sections = walker.sections(title, line_count)
 
-    tags = [Tag(name=n, line=0, source="frontmatter") for n in _frontmatter_tags(frontmatter.get("tags"))]
+    good_tags, bad_tags = _frontmatter_tags(frontmatter.get("tags"))
+    tags = [Tag(name=n, line=0, source="frontmatter") for n in good_tags]
+    for name in bad_tags:
+        diagnostics.append(Diagnostic(path, 1, "bad-tag", f"front-matter tag {name[:60]!r} is not a "
+                                      "valid Obsidian tag", "ignored"))
     tags += walker.tags
     aliases = [nfc(a).strip() for a in _string_list(frontmatter.get("aliases", frontmatter.get("alias")))]
     for line, code, message in env.get("notesgraph_problems", []):
         diagnostics.append(Diagnostic(path, line, code, message, "hidden as in Obsidian"))
+    diagnostics += _shape_warnings(path, text, tokens, walker, frontmatter)
     block_ids: dict[str, int] = {}
     for block_id, line in env.get("notesgraph_block_ids", []):
         if block_id in block_ids:

@@ -83,8 +83,9 @@ class LinkIndex:
             return self._fragment(link, source, "note")
         target = unquote(link.target).replace("\\", "/")
         if link.kind in ("markdown", "image"):
-            if _WINDOWS_DRIVE.match(target) or target.startswith("~/"):
-                return Resolution("refused")
+            if _WINDOWS_DRIVE.match(target) or target.startswith(("~/", "/")):
+                found = self._exact(target.lstrip("/")) if target.startswith("/") else None
+                return self._fragment(link, found[0], found[1]) if found else Resolution("refused")
             relative = posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
             if relative == ".." or relative.startswith("../"):
                 return Resolution("refused")
@@ -95,7 +96,10 @@ class LinkIndex:
                 return Resolution("missing")
         elif escapes_vault(target):
             return Resolution("refused")
-        target = target.lstrip("/")
+        if target.startswith("/"):
+            # Obsidian reads "/x" from the vault root; anything else there is a disk path.
+            found = self._exact(target.lstrip("/"))
+            return self._fragment(link, found[0], found[1]) if found else Resolution("refused")
         found = self._exact(target)
         if found:
             return self._fragment(link, found[0], found[1])

@@ -7,6 +7,7 @@ runs of spaces and hyphens collapsed to one hyphen, letters of every script kept
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -43,7 +44,19 @@ class UniqueSlugs:
         return slug
 
 
+MAX_SEGMENT_BYTES = 120
+
+
 def path_slug(segment: str) -> str:
-    """One path segment for a URL: Hangul and case kept, spaces and URL-special characters → ``-``."""
-    value = _UNSAFE_PATH.sub("-", nfc(segment).strip()).strip("-.")
-    return value or "_"
+    """One path segment for a URL: Hangul and case kept, spaces and URL-special characters → ``-``.
+
+    Segments longer than 120 UTF-8 bytes are cut and get a short hash of the full
+    name, so a 250-byte Hangul file name still fits the file system (255 bytes)
+    with room for suffixes, and two long names never collide.
+    """
+    value = _UNSAFE_PATH.sub("-", nfc(segment).strip()).strip("-.") or "_"
+    if len(value.encode("utf-8")) <= MAX_SEGMENT_BYTES:
+        return value
+    digest = hashlib.blake2b(value.encode("utf-8"), digest_size=4).hexdigest()
+    cut = value.encode("utf-8")[: MAX_SEGMENT_BYTES - 9].decode("utf-8", errors="ignore")
+    return f"{cut.rstrip('-.')}-{digest}"

@@ -18,12 +18,15 @@ from .tags import tag_plugin
 from .tasks import task_plugin
 from .wikilinks import wikilink_plugin
 
-__all__ = ["make_parser", "parser"]
+__all__ = ["MAX_NESTING", "make_parser", "parser"]
+
+#: Lists and quotes nested deeper than this are cut (markdown-it's guard against recursion).
+MAX_NESTING = 64
 
 
 def make_parser() -> MarkdownIt:
     """A new parser with every Obsidian plugin; see each plugin module for its syntax."""
-    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False, "maxNesting": MAX_NESTING})
     md.enable(["table", "strikethrough"])
     md.use(front_matter_plugin)
     md.use(comments_plugin)

@@ -42,6 +42,9 @@ class Page:
 
     def __init__(self, meta: Mapping[str, Any] | None = None) -> None:
         self.meta = dict(meta or {})
+        if "title" in self.meta:
+            # Material prints page titles without escaping them (header, <title>, tag listings).
+            self.meta["title"] = esc(self.meta["title"])
         self.parts: list[str] = []
 
     def heading(self, level: int, html_text: str, anchor: str | None = None,

@@ -32,6 +32,7 @@ from .context import (
     SiteContext,
 )
 from .labels import category_label
+from .markup import esc
 from .notepages import note_page, notes_index
 from .reviewpages import (
     explorer_page,
@@ -131,13 +132,13 @@ def build_nav(ctx: SiteContext, groups: dict[str, list[str]]) -> list[Any]:
     services: list[Any] = [SERVICES_INDEX]
     for category in sorted(by_category, key=category_label):
         members = sorted(by_category[category], key=lambda n: ctx.node(n)["label"].casefold())
-        services.append({category_label(category): [
-            {ctx.node(n)["label"]: service_page(n.split(":", 1)[1])} for n in members]})
+        services.append({esc(category_label(category)): [
+            {esc(ctx.node(n)["label"]): service_page(n.split(":", 1)[1])} for n in members]})
     compare: list[Any] = [COMPARE_INDEX]
     for page, nodes in groups.items():
         first = ctx.node(nodes[0])
         title = " vs ".join(ctx.node(m)["label"] for m in first.get("services", [])) or first["label"]
-        compare.append({title: page})
+        compare.append({esc(title): page})
     return [
         {"홈": HOME},
         {"노트": [NOTES_INDEX]},
