@@ -226,9 +226,8 @@ class _Builder:
     def _families(self) -> None:
         """``part_of`` between mentioned services the catalogue puts in one family
         (RDS Proxy → RDS, Lambda@Edge → CloudFront): known facts, not read from notes."""
-        for node_id, attrs in list(self.nodes.items()):
-            if attrs["kind"] != "service":
-                continue
+        services = [n for n, a in self.nodes.items() if a["kind"] == "service"]
+        for node_id in services:
             parent = self.data.catalog.service(node_id.split(":", 1)[1]).part_of
             if parent and ids.service_id(parent) in self.nodes:
                 self.edges.add(node_id, ids.service_id(parent), "part_of", evidence="catalogue")
@@ -254,17 +253,22 @@ class _Builder:
 
     def graph(self) -> nx.MultiDiGraph:
         graph = nx.MultiDiGraph()
-        for node_id in sorted(self.nodes):
-            graph.add_node(node_id, **self.nodes[node_id])
+        graph.add_nodes_from((node_id, self.nodes[node_id]) for node_id in sorted(self.nodes))
         edges = [e for e in self.edges.items if e[0] in self.nodes and e[1] in self.nodes]
         edges.sort(key=lambda e: (e[0], e[1], e[2]["kind"], e[2].get("line", 0)))
         seen: set[tuple[str, str, str, int]] = set()
+        keys: Counter[tuple[str, str]] = Counter()
+        unique = []
         for source, target, attrs in edges:
             marker = (source, target, attrs["kind"], attrs.get("line", 0))
             if marker in seen:
                 continue
             seen.add(marker)
-            graph.add_edge(source, target, **attrs)
+            # Explicit keys (0, 1, … per node pair, as networkx would number them)
+            # spare networkx searching for a free key on every edge.
+            unique.append((source, target, keys[(source, target)], attrs))
+            keys[(source, target)] += 1
+        graph.add_edges_from(unique)
         return graph
 
 

@@ -13,8 +13,6 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-import yaml
-
 from ..mdext import BLOCK_END, BLOCK_START
 
 _MD_SPECIAL = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_{}[]#!~=^"})
@@ -70,8 +68,8 @@ class Page:
     def render(self) -> str:
         head = ""
         if self.meta:
-            head = "---\n" + yaml.safe_dump(self.meta, allow_unicode=True, sort_keys=True,
-                                            width=10_000) + "---\n\n"
+            # JSON is YAML: a flow mapping MkDocs reads like any front matter, written fast.
+            head = "---\n" + json.dumps(self.meta, ensure_ascii=False, sort_keys=True) + "\n---\n\n"
         return head + "\n\n".join(self.parts) + "\n"
 
 

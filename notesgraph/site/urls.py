@@ -7,6 +7,7 @@ URL-special characters become ``-``; clashes get ``-2``, ``-3`` in sorted order.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterable
 
@@ -29,17 +30,30 @@ def page_url(docs_path: str) -> str:
     return bare + "/"
 
 
+@functools.lru_cache(maxsize=65536)
+def _relative_path(from_dir: str, to_path: str) -> str:
+    """``to_path`` seen from the folder ``from_dir`` (both site-root relative, no leading /)."""
+    here = [p for p in from_dir.split("/") if p]
+    there = to_path.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:])
+
+
 def relative(from_url: str, to_url: str) -> str:
-    """An href from the page at ``from_url`` to ``to_url`` (both site-root relative)."""
+    """An href from the page at ``from_url`` to ``to_url`` (both site-root relative).
+
+    Pages use directory URLs (``notes/a/``), so a page's links are relative to
+    the page URL itself.
+    """
     to_url, _, fragment = to_url.partition("#")
     fragment = "#" + fragment if fragment else ""
     if to_url == from_url and fragment:
         return fragment
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    rel = posixpath.relpath(to_url or ".", base or ".")
-    if (to_url.endswith("/") or not to_url) and not rel.endswith("/"):
-        rel += "/"
-    return rel + fragment
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
+    rel = _relative_path(base, to_url)
+    return (rel or "./") + fragment
 
 
 class PagePaths:
