@@ -56,9 +56,16 @@ class Page:
         self.parts.append("#" * min(max(level, 1), 6) + " " + heading_html(html_text) + suffix)
 
     def html(self, block: str) -> None:
-        """A raw HTML block; wrapped so Python-Markdown passes it through untouched."""
+        """A raw HTML block; wrapped so Python-Markdown passes it through untouched.
+
+        Consecutive blocks share one wrapper: fewer blocks, less work for MkDocs.
+        """
         block = block.strip("\n")
-        if block:
+        if not block:
+            return
+        if self.parts and self.parts[-1].endswith(BLOCK_END):
+            self.parts[-1] = self.parts[-1][: -len(BLOCK_END)] + block + "\n" + BLOCK_END
+        else:
             self.parts.append(f"{BLOCK_START}\n{block}\n{BLOCK_END}")
 
     def markdown(self, text: str) -> None:
