@@ -50,6 +50,7 @@ class BuildOptions:
     incremental: bool = True
     strict_mkdocs: bool = False
     jobs: int | None = None
+    site_url: str | None = None  # where the site is served (Material's instant navigation needs it)
 
 
 @dataclass
@@ -141,7 +142,8 @@ def build_site(options: BuildOptions, progress: Progress | None = None,
                         incremental=options.incremental,
                         strict=options.strict_mkdocs,
                         files=[*files.texts(), *files.copies],
-                        build_epoch=vault.newest_epoch)
+                        build_epoch=vault.newest_epoch,
+                        site_url=options.site_url)
     clock.lap("mkdocs", f"site built in {options.site}")
     warnings = sorted(vault.diagnostics + problems + ctx.problems + written.skipped,
                       key=Diagnostic.sort_key)

@@ -66,6 +66,7 @@ def serve(options: Any, host: str, port: int, reporter: Reporter) -> int:
     if not is_loopback(host):
         reporter.error(f"serve listens on loopback only (127.0.0.1 or ::1), not {host}")
         return 2
+    options.site_url = f"http://{host}:{port}/"  # instant navigation and the sitemap need it
     rebuild = Rebuilder(options, reporter)
     if not rebuild():
         return 1

@@ -18,18 +18,32 @@ from .urls import compare_page, page_url, service_page
 MAX_QUOTES = 40
 
 
-def limit_value(attrs: dict[str, Any]) -> str:
-    """A limit's value in readable units: ``128 MB ~ 10 GB``, ``최대 4 KB``, ``1,000개``."""
+#: Qualifiers Korean writes after the number: ``1ms 미만``, ``35일 내``, ``100만 건 무료``.
+_AFTER = frozenset({"미만", "초과", "이하", "이상", "까지", "내", "무료"})
+
+
+def _amount(attrs: dict[str, Any]) -> str:
     unit = attrs["unit"]
     low, high = attrs.get("min"), attrs.get("max")
     if low is not None and high is not None and low != high:
         return f"{format_quantity(low, unit)} ~ {format_quantity(high, unit)}"
     value = high if high is not None else low
-    if value is None:
-        return attrs.get("value", "")
-    text = format_quantity(value, unit)
+    return attrs.get("value", "") if value is None else format_quantity(value, unit)
+
+
+def limit_value(attrs: dict[str, Any]) -> str:
+    """A limit's value in readable units: ``128 MB ~ 10 GB``, ``최대 4 KB``, ``1ms 미만``.
+
+    Sizes and times are re-formatted from base units (``900초 (15분)``); counts keep
+    the words as written (``40만 GB-초``), which name what is counted. The qualifier
+    is left out when the name already says it (``최대 실행 시간``).
+    """
     qualifier = attrs.get("qualifier", "")
-    return f"{qualifier} {text}".strip() if qualifier else text
+    written = attrs.get("value", "")
+    text = written if attrs["unit"] == "count" and written else _amount(attrs)
+    if not qualifier or qualifier in text or qualifier in attrs.get("name", ""):
+        return text
+    return f"{text} {qualifier}" if qualifier in _AFTER else f"{qualifier} {text}"
 
 
 def _link(ctx: SiteContext, page: str, node: str, text: str | None = None) -> str:

@@ -1,20 +1,20 @@
 """The JSON the service map, the local maps and the explorer draw from.
 
-Pages stay small: no graph data is embedded in a page. The build writes, under
-``assets/notesgraph/graph/``:
+Pages stay small: no graph data is embedded in a page (a note page is the same size
+with or without its map). The build writes, under ``assets/notesgraph/graph/``:
 
-``services.json``  the service map and the explorer's first picture: services
-                   (category, size, position, limits) and service-to-service
-                   relations with the sentence that states each.
-``explorer.json``  the whole typed graph for the explorer, column-wise with
-                   kind-specific details in sparse tables, fetched after the
-                   first picture is drawn.
+``services.json``  the service map: services (category, size, position, the
+                   limits its panel lists) and service-to-service relations with
+                   the sentence that states each.
+``explorer.json``  the whole typed graph for the explorer, column-wise, with
+                   kind-specific details in sparse tables.
 ``review.json``    flashcard decks and fit-check limits (:mod:`.reviewdata`),
                    fetched when the explorer's review tabs open.
 ``local/<h>.json`` one note's or service's neighbourhood for its page's local
-                   map; ``h`` is the FNV-1a hash of the node id, which the page
-                   script computes from the placeholder's ``data-node``.
+                   map (:mod:`.localmaps`); ``h`` is the FNV-1a hash of the node
+                   id, which map.js computes from the placeholder's ``data-node``.
 
+Positions come from :mod:`.maplayout`, so no page runs a physics simulation.
 Every string from the notes travels as JSON data and the scripts insert it with
 ``textContent``; nothing here is HTML. vis-network itself comes from the
 installed pyvis package (:func:`vendor_files`), so the site works offline.
@@ -43,7 +43,7 @@ REVIEW_JSON = f"{GRAPH_DIR}/review.json"
 LOCAL_DIR = f"{GRAPH_DIR}/local"
 VIS_NETWORK = "assets/notesgraph/vendor/vis-network.min.js"
 
-#: Bumped when the shape of the JSON changes (the scripts check it).
+#: Bumped when the shape of the JSON changes (map.js refuses other versions).
 FORMAT = 1
 
 KIND_LABELS = {
@@ -93,8 +93,10 @@ def vendor_files() -> dict[str, Path]:
     import pyvis
 
     lib = Path(pyvis.__file__).resolve().parent / "lib"
-    found = sorted(lib.glob("vis-*/vis-network.min.js"),
-                   key=lambda p: tuple(int(x) for x in p.parent.name[4:].split(".") if x.isdigit()))
+    found = sorted(
+        lib.glob("vis-*/vis-network.min.js"),
+        key=lambda p: tuple(int(x) for x in p.parent.name[4:].split(".") if x.isdigit()),
+    )
     if not found:
         raise FileNotFoundError(f"vis-network.min.js not found under {lib}; reinstall pyvis")
     return {VIS_NETWORK: found[-1]}
@@ -103,25 +105,8 @@ def vendor_files() -> dict[str, Path]:
 # ----------------------------------------------------------------------------- shared pieces
 
 
-#: Qualifiers Korean writes after the number: ``1ms 미만``, ``35일 내``, ``100만 건 무료``.
-_AFTER = frozenset({"미만", "초과", "이하", "이상", "까지", "내", "무료"})
-
-
-def value_text(attrs: dict[str, Any]) -> str:
-    """A limit's value for the maps and cards: ``128 MB ~ 10 GB``, ``최대 4 KB``, ``1ms 미만``.
-
-    Sizes and times are re-formatted from base units (``900초 (15분)``); counts keep
-    the words as written (``40만 GB-초``, ``기본 1,000개``), which name what is counted.
-    """
-    qualifier = attrs.get("qualifier", "")
-    written = attrs.get("value", "")
-    if attrs["unit"] == "count" and written:
-        text = written
-    else:
-        text = limit_value({**attrs, "qualifier": ""})
-    if not qualifier or qualifier in text:
-        return text
-    return f"{text} {qualifier}" if qualifier in _AFTER else f"{qualifier} {text}"
+#: A limit's value as pages show it (one formatting for pages, maps and cards).
+value_text = limit_value
 
 
 def where(ctx: SiteContext, attrs: dict[str, Any]) -> str:
@@ -135,7 +120,7 @@ def where(ctx: SiteContext, attrs: dict[str, Any]) -> str:
 
 def evidence(ctx: SiteContext, data: dict[str, Any]) -> dict[str, Any]:
     """The sentence a fact was read from, and where: quoted in panels, linked back."""
-    section = data.get("section")
+    section = str(data.get("section", ""))
     return {
         "text": data.get("text", ""),
         "url": (ctx.url_of(section) if section in ctx.graph else None) or "",
@@ -180,13 +165,15 @@ def relation_counts(ctx: SiteContext, adj: Adjacency) -> Counter[str]:
     return counts
 
 
-def legend(ctx: SiteContext, categories: Iterable[str]) -> dict[str, Any]:
+def legend(categories: Iterable[str]) -> dict[str, Any]:
+    """Korean names the pages show for categories, relation and edge kinds, node kinds."""
     return {
-        "categories": [{"id": c, "label": category_label(c)}
-                       for c in sorted(set(categories), key=category_label)],
+        "categories": [
+            {"id": c, "label": category_label(c)}
+            for c in sorted(set(categories), key=category_label)
+        ],
         "relations": [{"id": k, "label": relation_label(k)} for k in RELATION_KINDS],
-        "structure": [{"id": k, "label": STRUCTURE_LABELS.get(k, k)} for k in STRUCTURE_EDGES
-                      if k != "embeds"],
+        "structure": [{"id": k, "label": STRUCTURE_LABELS.get(k, k)} for k in STRUCTURE_EDGES],
         "kinds": [{"id": k, "label": KIND_LABELS[k]} for k in PLACED_KINDS],
     }
 
@@ -194,8 +181,9 @@ def legend(ctx: SiteContext, categories: Iterable[str]) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- service map
 
 
-def service_map(ctx: SiteContext, adj: Adjacency, pos: dict[str, Point],
-                relations: Counter[str]) -> dict[str, Any]:
+def service_map(
+    ctx: SiteContext, adj: Adjacency, pos: dict[str, Point], relations: Counter[str]
+) -> dict[str, Any]:
     """Services and the relations between them (features folded into their service)."""
     graph = ctx.graph
     services = sorted(ctx.nodes_of("service"))
@@ -204,25 +192,29 @@ def service_map(ctx: SiteContext, adj: Adjacency, pos: dict[str, Point],
         attrs = ctx.node(node)
         limits = service_limits(ctx, adj, node)
         features = sorted(u for u, _ in adj.into(node, "feature_of"))
-        nodes.append({
-            "id": node,
-            "label": attrs["label"],
-            "aliases": list(attrs.get("aliases", [])),
-            "category": attrs.get("category", "other"),
-            "mentions": attrs.get("mentions", 0),
-            "size": node_size(graph, node, relations, adj),
-            "x": pos.get(node, (0.0, 0.0))[0],
-            "y": pos.get(node, (0.0, 0.0))[1],
-            "url": ctx.url_of(node) or "",
-            "limits": [limit_record(ctx, n) for n in limits[:PANEL_LIMITS]],
-            "moreLimits": max(0, len(limits) - PANEL_LIMITS),
-            "features": [{"label": ctx.node(f)["label"], "url": ctx.url_of(f) or ""}
-                         for f in features],
-        })
+        nodes.append(
+            {
+                "id": node,
+                "label": attrs["label"],
+                "aliases": list(attrs.get("aliases", [])),
+                "category": attrs.get("category", "other"),
+                "mentions": attrs.get("mentions", 0),
+                "size": node_size(graph, node, relations, adj),
+                "x": pos.get(node, (0.0, 0.0))[0],
+                "y": pos.get(node, (0.0, 0.0))[1],
+                "url": ctx.url_of(node) or "",
+                "limits": [limit_record(ctx, n) for n in limits[:PANEL_LIMITS]],
+                "moreLimits": max(0, len(limits) - PANEL_LIMITS),
+                "features": [
+                    {"label": ctx.node(f)["label"], "url": ctx.url_of(f) or ""} for f in features
+                ],
+            }
+        )
     first: dict[tuple[str, str, str], dict[str, Any]] = {}
     count: Counter[tuple[str, str, str]] = Counter()
-    for source, target, data in sorted((e for e in adj.edges if e[2]["kind"] in RELATION_KINDS),
-                                       key=_edge_order):
+    for source, target, data in sorted(
+        (e for e in adj.edges if e[2]["kind"] in RELATION_KINDS), key=_edge_order
+    ):
         a, b = service_of(graph, source), service_of(graph, target)
         if not a or not b or a == b:
             continue
@@ -232,13 +224,15 @@ def service_map(ctx: SiteContext, adj: Adjacency, pos: dict[str, Point],
             first[key] = evidence(ctx, data)
             if (source, target) != (a, b):
                 first[key]["via"] = [ctx.node(source)["label"], ctx.node(target)["label"]]
-    edges = [{"source": a, "target": b, "kind": k, "count": count[(a, b, k)], **first[(a, b, k)]}
-             for a, b, k in sorted(first)]
+    edges = [
+        {"source": a, "target": b, "kind": k, "count": count[(a, b, k)], **first[(a, b, k)]}
+        for a, b, k in sorted(first)
+    ]
     return {
         "format": FORMAT,
         "services": nodes,
         "edges": edges,
-        "legend": legend(ctx, (n["category"] for n in nodes)),
+        "legend": legend(n["category"] for n in nodes),
     }
 
 
@@ -250,23 +244,26 @@ def _edge_order(edge: tuple[str, str, dict[str, Any]]) -> tuple[str, str, str, s
 # ----------------------------------------------------------------------------- explorer
 
 
-def explorer_graph(ctx: SiteContext, adj: Adjacency, pos: dict[str, Point],
-                   relations: Counter[str]) -> dict[str, Any]:
+def explorer_graph(
+    ctx: SiteContext, adj: Adjacency, pos: dict[str, Point], relations: Counter[str]
+) -> dict[str, Any]:
     """The whole typed graph, column-wise: node ``i`` is ``id[i]``, ``kind[i]``, ``label[i]`` …
 
     ``url[i]`` is site-relative, or ``"#anchor"`` on the page of node ``up[i]``, or
     ``""`` meaning the same place as ``up[i]`` (a limit is where its section is).
     Sparse tables (``key``, ``aliases``, ``category``, ``limit``, ``highlight``) are
     keyed by the node's index; ``key`` holds the ids of notes, services, features,
-    tags and comparisons (what a link into the explorer can name). Structure edges are flat ``[s, t, s, t, …]`` lists per kind;
-    relations carry their evidence: ``[s, t, kind, section, line, text]``.
+    tags and comparisons (what a link into the explorer can name). Structure edges are
+    flat ``[s, t, s, t, …]`` lists per kind; relations carry their evidence:
+    ``[s, t, kind, section, line, text]``.
     """
     graph = ctx.graph
     kinds = list(PLACED_KINDS)
     nodes = [n for n in sorted(adj.nodes) if adj.nodes[n]["kind"] in kinds]
     index = {n: i for i, n in enumerate(nodes)}
-    columns: dict[str, list[Any]] = {k: [] for k in ("kind", "label", "x", "y", "size", "url",
-                                                     "up")}
+    columns: dict[str, list[Any]] = {
+        k: [] for k in ("kind", "label", "x", "y", "size", "url", "up")
+    }
     keys: dict[str, str] = {}
     aliases: dict[str, list[str]] = {}
     category: dict[str, str] = {}
@@ -278,10 +275,15 @@ def explorer_graph(ctx: SiteContext, adj: Adjacency, pos: dict[str, Point],
         kind = attrs["kind"]
         url, up = _compact_url(ctx, node, attrs, index)
         x, y = pos.get(node, (0.0, 0.0))
-        for key, value in (("kind", kinds.index(kind)), ("label", attrs["label"]),
-                           ("x", round(x)), ("y", round(y)),
-                           ("size", node_size(graph, node, relations, adj)), ("url", url),
-                           ("up", up)):
+        for key, value in (
+            ("kind", kinds.index(kind)),
+            ("label", attrs["label"]),
+            ("x", round(x)),
+            ("y", round(y)),
+            ("size", node_size(graph, node, relations, adj)),
+            ("url", url),
+            ("up", up),
+        ):
             columns[key].append(value)
         if kind in _KEYED:
             keys[str(i)] = node
@@ -292,9 +294,18 @@ def explorer_graph(ctx: SiteContext, adj: Adjacency, pos: dict[str, Point],
             category[str(i)] = adj.nodes[owner].get("category", "other") if owner else "other"
             mentions[str(i)] = int(attrs.get("mentions", 0))
         elif kind == "limit":
-            limits[str(i)] = [attrs["name"], value_text(attrs), attrs["unit"], attrs.get("text", "")]
+            limits[str(i)] = [
+                attrs["name"],
+                value_text(attrs),
+                attrs["unit"],
+                attrs.get("text", ""),
+            ]
         elif kind == "highlight":
-            highlights[str(i)] = [attrs.get("context", ""), attrs.get("start", 0), attrs.get("end", 0)]
+            highlights[str(i)] = [
+                attrs.get("context", ""),
+                attrs.get("start", 0),
+                attrs.get("end", 0),
+            ]
     edges: dict[str, list[int]] = defaultdict(list)
     relation_rows: list[list[Any]] = []
     seen: set[tuple[str, str, str]] = set()
@@ -305,8 +316,16 @@ def explorer_graph(ctx: SiteContext, adj: Adjacency, pos: dict[str, Point],
         seen.add((source, target, kind))
         if kind in RELATION_KINDS:
             section = index.get(data.get("section", ""), -1)
-            relation_rows.append([index[source], index[target], kind, section,
-                                  data.get("line", 0), data.get("text", "")])
+            relation_rows.append(
+                [
+                    index[source],
+                    index[target],
+                    kind,
+                    section,
+                    data.get("line", 0),
+                    data.get("text", ""),
+                ]
+            )
         else:
             edges[kind] += [index[source], index[target]]
     categories = set(category.values())
@@ -321,15 +340,16 @@ def explorer_graph(ctx: SiteContext, adj: Adjacency, pos: dict[str, Point],
         "highlight": highlights,
         "edges": dict(sorted(edges.items())),
         "relations": relation_rows,
-        "legend": legend(ctx, categories),
+        "legend": legend(categories),
     }
 
 
 _KEYED = frozenset({"note", "service", "feature", "tag", "comparison"})
 
 
-def _compact_url(ctx: SiteContext, node: str, attrs: dict[str, Any],
-                 index: dict[str, int]) -> tuple[str, int]:
+def _compact_url(
+    ctx: SiteContext, node: str, attrs: dict[str, Any], index: dict[str, int]
+) -> tuple[str, int]:
     kind = attrs["kind"]
     if kind == "section" and attrs.get("note") in index:
         anchor = attrs.get("anchor", "")

@@ -31,6 +31,7 @@ PLACED_KINDS = ("service", "feature", "limit", "comparison", "note", "section", 
 
 _GOLDEN = math.pi * (3 - math.sqrt(5))
 _SEED = 7
+_GRAVITY = 0.04
 #: A section naming more services than this only links its first ones (pairs grow as n²).
 _MAX_PAIR_SERVICES = 12
 
@@ -76,6 +77,11 @@ class Adjacency:
         """Edges leaving ``node`` (of the given kinds, or all), in graph order."""
         return _pick(self._out.get(node, {}), kinds)
 
+    def count(self, node: str, *kinds: str) -> int:
+        """How many edges of the given kinds leave ``node`` (without building a list)."""
+        by_kind = self._out.get(node, {})
+        return sum(len(by_kind.get(kind, ())) for kind in kinds)
+
     def into(self, node: str, *kinds: str) -> list[Edge]:
         """Edges of the given kinds arriving at ``node``, in graph order."""
         if not kinds or self.UNINDEXED_IN.intersection(kinds):
@@ -112,8 +118,9 @@ def service_weights(graph: nx.MultiDiGraph, adjacency: Adjacency) -> nx.Graph:
     for node, attrs in graph.nodes(data=True):
         if attrs["kind"] != "section":
             continue
-        named = sorted({s for t, _ in adjacency.out(node, "mentions")
-                        if (s := service_of(graph, t))})
+        named = sorted(
+            {s for t, _ in adjacency.out(node, "mentions") if (s := service_of(graph, t))}
+        )
         for a, b in combinations(named[:_MAX_PAIR_SERVICES], 2):
             weights[(a, b)] += 1
     joined = nx.Graph()
@@ -124,16 +131,26 @@ def service_weights(graph: nx.MultiDiGraph, adjacency: Adjacency) -> nx.Graph:
 
 
 def service_positions(graph: nx.MultiDiGraph, adjacency: Adjacency) -> dict[str, Point]:
-    """Spring layout of the services, scaled so neighbours sit ~150 px apart."""
+    """Spring layout of the services, scaled so neighbours sit ~120 px apart.
+
+    A hidden hub tied weakly to every service acts as gravity: without it, services the
+    notes never connect drift to the rim and the whole map has to zoom out to show them.
+    """
     joined = service_weights(graph, adjacency)
     count = joined.number_of_nodes()
     if count == 0:
         return {}
     if count == 1:
         return {next(iter(joined.nodes)): (0.0, 0.0)}
+    hub = "\x00hub"
+    for node in list(joined.nodes):
+        joined.add_edge(hub, node, weight=_GRAVITY)
     raw = nx.spring_layout(joined, weight="weight", seed=_SEED, iterations=80)
-    scale = 130.0 * math.sqrt(count)
-    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in sorted(raw.items())}
+    cx, cy = raw.pop(hub)
+    scale = 110.0 * math.sqrt(count)
+    return {
+        node: (float(x - cx) * scale, float(y - cy) * scale) for node, (x, y) in sorted(raw.items())
+    }
 
 
 def _centroid(points: Iterable[Point]) -> Point | None:
@@ -219,8 +236,9 @@ def primary_service(graph: nx.MultiDiGraph, adjacency: Adjacency, note: str) -> 
     return min(counts, key=lambda s: (-counts[s], s))
 
 
-def _place_notes(graph: nx.MultiDiGraph, adjacency: Adjacency, notes: list[str],
-                 pos: dict[str, Point]) -> None:
+def _place_notes(
+    graph: nx.MultiDiGraph, adjacency: Adjacency, notes: list[str], pos: dict[str, Point]
+) -> None:
     """Notes cluster around their main service; notes naming none ring the whole map."""
     around = _Placer(150, 24)
     loose: list[str] = []
@@ -240,8 +258,12 @@ def _place_notes(graph: nx.MultiDiGraph, adjacency: Adjacency, notes: list[str],
         pos[note] = (ring * math.cos(angle), ring * math.sin(angle))
 
 
-def node_size(graph: nx.MultiDiGraph, node: str, relations: Mapping[str, int] | None = None,
-              adjacency: Adjacency | None = None) -> int:
+def node_size(
+    graph: nx.MultiDiGraph,
+    node: str,
+    relations: Mapping[str, int] | None = None,
+    adjacency: Adjacency | None = None,
+) -> int:
     """Drawn radius in px: services grow with how much the notes say about them."""
     attrs = graph.nodes[node]
     kind = attrs["kind"]

@@ -82,10 +82,3 @@ class Page:
 
 # Anchors go into `{ #id }`: drop characters attr_list would end the id on.
 _ATTR_SAFE = str.maketrans({c: "" for c in " {}\"'<>=#"})
-
-
-def json_script(element_id: str, data: Any) -> str:
-    """Data for a page script, as inert JSON (``</`` escaped so it cannot close the tag)."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    text = text.replace("</", "<\\/").replace("<!--", "<\\!--")
-    return f'<script type="application/json" id="{esc(element_id)}">{text}</script>'

@@ -58,7 +58,7 @@ def _captured_warnings() -> Iterator[_Collect]:
 
 
 def load_mkdocs_config(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
-                       strict: bool = False) -> Any:
+                       strict: bool = False, site_url: str | None = None) -> Any:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -66,6 +66,8 @@ def load_mkdocs_config(config_file: Path, docs: Path, site: Path, nav: list[Any]
                                  "strict": strict}
     if nav is not None:
         overrides["nav"] = nav
+    if site_url:
+        overrides["site_url"] = site_url
     with _captured_warnings() as captured:
         try:
             return load_config(str(config_file), **overrides)
@@ -99,7 +101,7 @@ def build_stamp(config_file: Path, nav: list[Any] | None, files: list[str]) -> s
 def run_mkdocs(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
                incremental: bool = False, strict: bool = False,
                files: list[str] | None = None, build_epoch: int | None = None,
-               workers: int | None = None) -> MkDocsResult:
+               workers: int | None = None, site_url: str | None = None) -> MkDocsResult:
     """Build ``docs`` into ``site`` with the MkDocs config at ``config_file``.
 
     ``build_epoch`` (the newest note's time) becomes MkDocs' build date unless
@@ -111,7 +113,7 @@ def run_mkdocs(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
 
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
-    stamp = build_stamp(config_file, nav, sorted(files or []))
+    stamp = build_stamp(config_file, nav, sorted(files or []) + [site_url or ""])
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
     try:
@@ -119,7 +121,7 @@ def run_mkdocs(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
         dirty = incremental and previous == stamp
         if dirty:
             _link_tree(site, staging)
-        config = load_mkdocs_config(config_file, docs, staging, nav, strict)
+        config = load_mkdocs_config(config_file, docs, staging, nav, strict, site_url)
         with _captured_warnings() as captured, _build_date(build_epoch), _replace_files():
             try:
                 build_with_workers(config, dirty, workers or default_workers(), captured.messages)

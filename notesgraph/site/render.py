@@ -32,6 +32,7 @@ from .context import (
     SiteContext,
 )
 from .labels import category_label
+from .mapdata import map_files, vendor_files
 from .markup import esc
 from .notepages import note_page, notes_index
 from .reviewpages import (
@@ -65,6 +66,8 @@ def render_site(ctx: SiteContext, problems: list[Diagnostic], attachments: dict[
     groups = comparison_groups(ctx)
     ctx.comparison_pages = {node: page for page, nodes in groups.items() for node in nodes}
 
+    files.data.update(map_files(ctx))
+    files.copies.update(vendor_files())
     for path in ctx.notes:
         files.pages[ctx.paths.notes[path]] = note_page(ctx, path)
     for node in ctx.nodes_of("service"):

@@ -41,24 +41,73 @@ class Field:
 
 
 FIELDS = (
-    Field("memory", "메모리", "bytes", (("GB", _GB), ("MB", _MB)), ("memory",),
-          r"메모리|\bram\b|램|memory"),
-    Field("duration", "실행 시간", "seconds", (("분", 60.0), ("초", 1.0), ("시간", 3600.0)),
-          ("duration",), r"실행|타임아웃|처리 시간|duration|timeout|run ?time"),
-    Field("file_size", "파일 크기", "bytes", (("GB", _GB), ("MB", _MB), ("TB", _GB * 1024)),
-          ("file_size", "storage"), r"파일|file|객체|object"),
-    Field("item_size", "항목·메시지 크기", "bytes", (("KB", _KB), ("MB", _MB)), ("item_size",),
-          r"항목|아이템|item|메시지|message|페이로드|payload|레코드|record"),
-    Field("package_size", "배포 패키지 크기", "bytes", (("MB", _MB), ("GB", _GB)),
-          ("package_size",), r"패키지|package|배포|deploy"),
-    Field("concurrency", "동시 실행 수", "count", (("개", 1.0),), ("concurrency",),
-          r"동시|concurren"),
-    Field("rate", "초당 요청 수", "count", (("건/초", 1.0),), ("rate",),
-          r"초당|per second|\brps\b|\btps\b"),
-    Field("retention", "보존 기간", "seconds", (("일", 86400.0), ("시간", 3600.0)),
-          ("retention",), r"보존|보관|retention"),
-    Field("environment", "환경 변수 크기", "bytes", (("KB", _KB),), ("environment",),
-          r"환경\s?변수|environment"),
+    Field(
+        "memory",
+        "메모리",
+        "bytes",
+        (("GB", _GB), ("MB", _MB)),
+        ("memory",),
+        r"메모리|\bram\b|램|memory",
+    ),
+    Field(
+        "duration",
+        "실행 시간",
+        "seconds",
+        (("분", 60.0), ("초", 1.0), ("시간", 3600.0)),
+        ("duration",),
+        r"실행|타임아웃|처리 시간|duration|timeout|run ?time",
+    ),
+    Field(
+        "file_size",
+        "파일 크기",
+        "bytes",
+        (("GB", _GB), ("MB", _MB), ("TB", _GB * 1024)),
+        ("file_size", "storage"),
+        r"파일|file|객체|object",
+    ),
+    Field(
+        "item_size",
+        "항목·메시지 크기",
+        "bytes",
+        (("KB", _KB), ("MB", _MB)),
+        ("item_size",),
+        r"항목|아이템|item|메시지|message|페이로드|payload|레코드|record",
+    ),
+    Field(
+        "package_size",
+        "배포 패키지 크기",
+        "bytes",
+        (("MB", _MB), ("GB", _GB)),
+        ("package_size",),
+        r"패키지|package|배포|deploy",
+    ),
+    Field(
+        "concurrency", "동시 실행 수", "count", (("개", 1.0),), ("concurrency",), r"동시|concurren"
+    ),
+    Field(
+        "rate",
+        "초당 요청 수",
+        "count",
+        (("건/초", 1.0),),
+        ("rate",),
+        r"초당|per second|\brps\b|\btps\b",
+    ),
+    Field(
+        "retention",
+        "보존 기간",
+        "seconds",
+        (("일", 86400.0), ("시간", 3600.0)),
+        ("retention",),
+        r"보존|보관|retention",
+    ),
+    Field(
+        "environment",
+        "환경 변수 크기",
+        "bytes",
+        (("KB", _KB),),
+        ("environment",),
+        r"환경\s?변수|environment",
+    ),
 )
 _BY_DIMENSION = {d: f for f in FIELDS for d in f.dimensions}
 #: Qualifiers that make a value a default the user can have raised, not a hard ceiling.
@@ -71,18 +120,20 @@ _CHUNK = re.compile(r"\s*(?:[,，、;]|\s및\s|\s그리고\s)\s*")
 
 def _limit_of(attrs: dict[str, Any]) -> Limit:
     """The extractor's view of a limit node, for :func:`limit_dimension`."""
-    return Limit(key="", name=attrs["name"], unit=attrs["unit"], min=attrs.get("min"),
-                 max=attrs.get("max"), value_text=attrs.get("value", ""),
-                 qualifier=attrs.get("qualifier", ""),
-                 source=Source(attrs.get("note", ""), 0, attrs.get("line", 0), attrs.get("text", "")))
+    return Limit(
+        key="",
+        name=attrs["name"],
+        unit=attrs["unit"],
+        min=attrs.get("min"),
+        max=attrs.get("max"),
+        value_text=attrs.get("value", ""),
+        qualifier=attrs.get("qualifier", ""),
+        source=Source(attrs.get("note", ""), 0, attrs.get("line", 0), attrs.get("text", "")),
+    )
 
 
 def limit_answer(attrs: dict[str, Any]) -> str:
-    """The value as a card's answer; the qualifier is left out when the name already says it
-    (``최대 실행 시간?`` → ``900초 (15분)``, not ``최대 900초 (15분)``)."""
-    qualifier = attrs.get("qualifier", "")
-    if qualifier and qualifier in attrs["name"]:
-        return value_text({**attrs, "qualifier": ""})
+    """The value as a card's answer (``최대 실행 시간?`` → ``900초 (15분)``)."""
     return value_text(attrs)
 
 
@@ -91,7 +142,9 @@ def limit_answer(attrs: dict[str, Any]) -> str:
 
 def limit_cards(ctx: SiteContext) -> Iterator[dict[str, Any]]:
     seen: set[tuple[str, str, str]] = set()
-    for node in sorted(ctx.nodes_of("limit"), key=lambda n: (ctx.node(n)["note"], ctx.node(n)["line"], n)):
+    for node in sorted(
+        ctx.nodes_of("limit"), key=lambda n: (ctx.node(n)["note"], ctx.node(n)["line"], n)
+    ):
         attrs = ctx.node(node)
         owner = attrs.get("owner", "")
         label = ctx.node(owner)["label"] if owner in ctx.graph else attrs["name"]
@@ -100,13 +153,23 @@ def limit_cards(ctx: SiteContext) -> Iterator[dict[str, Any]]:
             continue
         seen.add((owner, attrs["name"], answer))
         source = evidence(ctx, attrs)
-        yield {"id": node, "type": "limit", "q": f"{label} · {attrs['name']}?", "a": answer,
-               "quote": source.pop("text"), "service": attrs.get("service", ""), **source}
+        yield {
+            "id": node,
+            "type": "limit",
+            "q": f"{label} · {attrs['name']}?",
+            "a": answer,
+            "quote": source.pop("text"),
+            "service": attrs.get("service", ""),
+            **source,
+        }
 
 
 def cloze_cards(ctx: SiteContext, adj: Adjacency) -> Iterator[dict[str, Any]]:
+    named = _services_by_line(ctx, adj)
     seen: set[tuple[str, int, int]] = set()
-    for node in sorted(ctx.nodes_of("highlight"), key=lambda n: (ctx.node(n)["note"], ctx.node(n)["line"], n)):
+    for node in sorted(
+        ctx.nodes_of("highlight"), key=lambda n: (ctx.node(n)["note"], ctx.node(n)["line"], n)
+    ):
         attrs = ctx.node(node)
         context, start, end = attrs.get("context", ""), attrs.get("start", 0), attrs.get("end", 0)
         if not (0 <= start < end <= len(context)):
@@ -114,15 +177,58 @@ def cloze_cards(ctx: SiteContext, adj: Adjacency) -> Iterator[dict[str, Any]]:
         if (context, start, end) in seen or not context[start:end].strip():
             continue
         seen.add((context, start, end))
-        services = sorted({s for v, _ in adj.out(node, "mentions")
-                           if (s := service_of(ctx.graph, v))})
+        services = highlight_services(ctx, adj, node, named)
         section = ctx.graph.nodes.get(attrs.get("section", ""), {})
         hint = {"note": attrs.get("note", ""), "section": attrs.get("section", "")}
         url = ctx.url_of(node) or ""
-        yield {"id": node, "type": "cloze", "before": context[:start], "answer": context[start:end],
-               "after": context[end:], "services": services, "url": url,
-               "where": where(ctx, hint), "line": attrs.get("line", 0),
-               "heading": section.get("label", "")}
+        yield {
+            "id": node,
+            "type": "cloze",
+            "before": context[:start],
+            "answer": context[start:end],
+            "after": context[end:],
+            "services": services,
+            "url": url,
+            "where": where(ctx, hint),
+            "line": attrs.get("line", 0),
+            "heading": section.get("label", ""),
+        }
+
+
+def _services_by_line(ctx: SiteContext, adj: Adjacency) -> dict[tuple[str, int], set[str]]:
+    """Services named on each line (note id, line): by a mention or by a limit stated there."""
+    named: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for found in ctx.concepts:
+        for mention in found.mentions:
+            service = service_of(ctx.graph, ids.concept_id(mention.key))
+            if service:
+                named[(ids.note_id(found.path), mention.source.line)].add(service)
+    for node in ctx.nodes_of("limit"):
+        attrs = adj.nodes[node]
+        if attrs.get("service"):
+            named[(attrs["note"], attrs["line"])].add(attrs["service"])
+    return named
+
+
+def highlight_services(
+    ctx: SiteContext, adj: Adjacency, node: str, named: dict[tuple[str, int], set[str]]
+) -> list[str]:
+    """The services a key point is about: named in it, or a limit of theirs stated on its line
+    (``==128MB ~ 10GB==`` is Lambda's memory), or else named by the nearest heading above."""
+    attrs = adj.nodes[node]
+    found = {s for v, _ in adj.out(node, "mentions") if (s := service_of(ctx.graph, v))}
+    found |= {s for s in named.get((attrs["note"], attrs["line"]), set()) if s in adj.nodes}
+    section = attrs.get("section")
+    while not found and section in adj.nodes:
+        heading = adj.nodes[section]
+        if heading.get("level"):
+            found = {
+                s
+                for s in named.get((attrs["note"], heading.get("start_line", 0)), set())
+                if s in adj.nodes
+            }
+        section = heading.get("parent")
+    return sorted(found)
 
 
 def flashcards(ctx: SiteContext, adj: Adjacency) -> dict[str, Any]:
@@ -130,12 +236,14 @@ def flashcards(ctx: SiteContext, adj: Adjacency) -> dict[str, Any]:
     cards = [*limit_cards(ctx), *cloze_cards(ctx, adj)]
     by_service: dict[str, list[int]] = defaultdict(list)
     for index, card in enumerate(cards):
-        for service in ([card["service"]] if card["type"] == "limit" else card["services"]):
+        for service in [card["service"]] if card["type"] == "limit" else card["services"]:
             if service in ctx.graph:
                 by_service[service].append(index)
     decks = [{"id": "all", "label": "전체", "cards": list(range(len(cards)))}]
     for service in sorted(by_service, key=lambda s: (ctx.node(s)["label"].casefold(), s)):
-        decks.append({"id": service, "label": ctx.node(service)["label"], "cards": by_service[service]})
+        decks.append(
+            {"id": service, "label": ctx.node(service)["label"], "cards": by_service[service]}
+        )
     return {"cards": cards, "decks": decks}
 
 
@@ -158,31 +266,54 @@ def fit_limit(ctx: SiteContext, node: str) -> dict[str, Any] | None:
             return None
         bound /= period
     qualifier = attrs.get("qualifier", "")
-    return {"id": node, "field": field.id, "dimension": dimension, "name": attrs["name"],
-            "value": value_text(attrs), "max": bound, "strict": qualifier in _STRICT,
-            "soft": qualifier in _SOFT, **evidence(ctx, attrs)}
+    return {
+        "id": node,
+        "field": field.id,
+        "dimension": dimension,
+        "name": attrs["name"],
+        "value": value_text(attrs),
+        "max": bound,
+        "strict": qualifier in _STRICT,
+        "soft": qualifier in _SOFT,
+        **evidence(ctx, attrs),
+    }
 
 
 def fit_check(ctx: SiteContext) -> dict[str, Any]:
     """Workload fields, and every service or feature with limits they can be checked against."""
     per_owner: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node in sorted(ctx.nodes_of("limit"), key=lambda n: (ctx.node(n)["note"], ctx.node(n)["line"], n)):
+    for node in sorted(
+        ctx.nodes_of("limit"), key=lambda n: (ctx.node(n)["note"], ctx.node(n)["line"], n)
+    ):
         record = fit_limit(ctx, node)
         if record:
             per_owner[ctx.node(node).get("owner", "")].append(record)
     options = []
-    for owner in sorted((o for o in per_owner if o in ctx.graph),
-                        key=lambda o: (ctx.node(o)["label"].casefold(), o)):
+    for owner in sorted(
+        (o for o in per_owner if o in ctx.graph), key=lambda o: (ctx.node(o)["label"].casefold(), o)
+    ):
         attrs = ctx.node(owner)
         service = service_of(ctx.graph, owner) or owner
-        options.append({"id": owner, "label": attrs["label"], "kind": attrs["kind"],
-                        "service": service, "url": ctx.url_of(owner) or "",
-                        "limits": per_owner[owner]})
-    fields = [{"id": f.id, "label": f.label, "unit": f.unit,
-               "scales": [list(s) for s in f.scales]} for f in FIELDS]
+        options.append(
+            {
+                "id": owner,
+                "label": attrs["label"],
+                "kind": attrs["kind"],
+                "service": service,
+                "url": ctx.url_of(owner) or "",
+                "limits": per_owner[owner],
+            }
+        )
+    fields = [
+        {"id": f.id, "label": f.label, "unit": f.unit, "scales": [list(s) for s in f.scales]}
+        for f in FIELDS
+    ]
     known = {o["id"] for o in options}
-    return {"fields": fields, "options": options,
-            "exercises": [e for e in exercises(ctx) if set(e["options"]) & known]}
+    return {
+        "fields": fields,
+        "options": options,
+        "exercises": [e for e in exercises(ctx) if set(e["options"]) & known],
+    }
 
 
 def exercises(ctx: SiteContext) -> list[dict[str, Any]]:
@@ -191,24 +322,36 @@ def exercises(ctx: SiteContext) -> list[dict[str, Any]]:
     for found in ctx.concepts:
         for mention in found.mentions:
             named[(found.path, mention.source.line)].append(mention.surface)
-    keys = {(m.source.note, m.source.line, m.surface): m.key for c in ctx.concepts for m in c.mentions}
+    keys = {
+        (m.source.note, m.source.line, m.surface): m.key for c in ctx.concepts for m in c.mentions
+    }
     result = []
     for path in sorted(ctx.notes):
         for block in ctx.notes[path].blocks:
             match = _DECISION.search(block.text)
             if not match:
                 continue
-            values = workload(block.text[:match.start()])
-            targets = [ids.concept_id(keys[(path, block.line, s)])
-                       for s in named.get((path, block.line), []) if s and s in match["target"]]
+            values = workload(block.text[: match.start()])
+            targets = [
+                ids.concept_id(keys[(path, block.line, s)])
+                for s in named.get((path, block.line), [])
+                if s and s in match["target"]
+            ]
             if not values or not targets:
                 continue
             section = ctx.notes[path].sections[block.section]
             url = ctx.paths.note_url(path) + ("#" + section.anchor if section.anchor else "")
-            result.append({"text": block.text, "values": values,
-                           "options": sorted(set(targets)), "fits": match["verdict"] == "적합",
-                           "url": url, "line": block.line,
-                           "where": f"{ctx.notes[path].title} › {section.title}"})
+            result.append(
+                {
+                    "text": block.text,
+                    "values": values,
+                    "options": sorted(set(targets)),
+                    "fits": match["verdict"] == "적합",
+                    "url": url,
+                    "line": block.line,
+                    "where": f"{ctx.notes[path].title} › {section.title}",
+                }
+            )
     return result
 
 
@@ -217,9 +360,10 @@ def workload(text: str) -> dict[str, float]:
     values: dict[str, float] = {}
     for chunk in _CHUNK.split(text):
         for quantity in find_quantities(chunk):
-            words = (chunk[:quantity.start] + " " + chunk[quantity.end:]).lower()
-            field = next((f for f in FIELDS if f.unit == quantity.unit and re.search(f.words, words)),
-                         None)
+            words = (chunk[: quantity.start] + " " + chunk[quantity.end :]).lower()
+            field = next(
+                (f for f in FIELDS if f.unit == quantity.unit and re.search(f.words, words)), None
+            )
             if field is None and quantity.unit == "seconds":
                 field = FIELDS[1]
             if field and field.id not in values:
