@@ -149,7 +149,7 @@ def _browser(site: Path, row: dict[str, object]) -> None:
         print(f"explorer timings: unavailable ({type(error).__name__}: {error})")
         return
     row["explorer"] = timings
-    print("explorer in Chromium: " + ", ".join(f"{k} {v}" for k, v in timings.items()))
+    print(f"explorer in Chromium: {timings}")
 
 
 def bench_seed_parse(scratch: Path) -> None:

@@ -65,7 +65,7 @@ def build_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
     if problem:
         print(f"notesgraph: {problem}", file=sys.stderr)
         return 2
-    reporter = Reporter(quiet=args.quiet, verbose=args.verbose)
+    reporter = Reporter(quiet=args.quiet, verbose=args.verbose, strict=args.strict)
     try:
         with reporter.progress("노트 읽는 중") as progress:
             report = build_site(options, progress=progress, step=reporter.step)

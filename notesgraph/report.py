@@ -1,7 +1,8 @@
 """What a build prints: a progress bar on a terminal, plain lines elsewhere.
 
-``--quiet`` prints only warnings' summary and errors; ``--verbose`` prints every
-step with its time. Warnings always go to standard error as ``file:line: what``.
+``--quiet`` prints only errors (and, with ``--strict``, the warnings that fail the
+build); ``--verbose`` prints every step with its time. Warnings go to standard
+error as ``warning: file:line: what (what happens now)``.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ if TYPE_CHECKING:
 
 class Reporter:
     def __init__(self, quiet: bool = False, verbose: bool = False,
-                 out: TextIO | None = None, err: TextIO | None = None) -> None:
+                 out: TextIO | None = None, err: TextIO | None = None,
+                 strict: bool = False) -> None:
         self.quiet = quiet
+        self.strict = strict  # warnings fail the build, so even --quiet shows them
         self.verbose = verbose
         self.out = out or sys.stdout
         self.err = err or sys.stderr
@@ -54,11 +57,11 @@ class Reporter:
         kinds: dict[str, int] = {}
         for _, attrs in graph.nodes(data=True):
             kinds[attrs["kind"]] = kinds.get(attrs["kind"], 0) + 1
-        for warning in report.warnings:
-            if not self.quiet or warning.severity == "error":
+        if not self.quiet or self.strict:
+            for warning in report.warnings:
                 print(f"warning: {warning.format()}", file=self.err)
-        for message in report.mkdocs_warnings:
-            print(f"warning: mkdocs: {message}", file=self.err)
+            for message in report.mkdocs_warnings:
+                print(f"warning: mkdocs: {message}", file=self.err)
         if self.quiet:
             return
         vault = report.analysis.vault
