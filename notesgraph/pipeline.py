@@ -19,6 +19,9 @@ from .extract.facts import NoteConcepts
 from .extract.run import ConceptExtractor
 from .graph.build import GraphInput, build_graph
 from .model import Diagnostic, Note
+from .search.fields import PageTerms
+from .search.noteterms import SearchAnalyser
+from .search.sitedocs import search_files
 from .site.context import SiteContext
 from .site.mkbuild import run_mkdocs
 from .site.render import HOME, render_site
@@ -38,6 +41,7 @@ class Analysis:
     concepts: list[NoteConcepts]
     graph: nx.MultiDiGraph
     timings: dict[str, float] = field(default_factory=dict)
+    search_terms: dict[str, PageTerms] = field(default_factory=dict)  # published notes only
 
 
 @dataclass
@@ -77,13 +81,16 @@ class _Clock:
             self.step(message)
 
 
-def _extractor(config: VaultConfig) -> ConceptExtractor:
-    """Concept extraction for this vault's catalogue (a bad vault catalogue falls back)."""
+def _per_note_steps(config: VaultConfig) -> tuple[ConceptExtractor, SearchAnalyser]:
+    """What runs on every note in the parse workers, each cached on its own:
+    concept extraction and search analysis (for this vault's catalogue; a bad
+    vault catalogue falls back to the packaged one)."""
     try:
         load_catalog(config.catalog_extra or None)
+        extra = config.catalog_extra
     except CatalogError:
-        return ConceptExtractor()
-    return ConceptExtractor(config.catalog_extra)
+        extra = {}
+    return ConceptExtractor(extra), SearchAnalyser(extra)
 
 
 def analyse(vault_dir: Path, cache_dir: Path | None = None, progress: Progress | None = None,
@@ -92,7 +99,7 @@ def analyse(vault_dir: Path, cache_dir: Path | None = None, progress: Progress |
     """Parse the vault, extract concepts from the published notes, build the graph."""
     clock = _Clock(step)
     vault = load_vault(vault_dir, cache_dir, jobs=jobs, progress=progress, fallback=fallback,
-                       per_note=_extractor)
+                       per_note=_per_note_steps)
     clock.lap("parse", f"{len(vault.notes)} notes parsed and read for concepts "
                        f"({vault.cache_hits} from cache)")
     try:
@@ -103,7 +110,8 @@ def analyse(vault_dir: Path, cache_dir: Path | None = None, progress: Progress |
                                             "the packaged catalogue is used alone"))
         catalog = load_catalog()
     published = vault.published
-    concepts = [vault.derived[p] for p in published]
+    concepts = [vault.derived[p][0] for p in published]
+    search_terms = {p: vault.derived[p][1] for p in published}
     clock.lap("extract", "concepts collected")
     graph = build_graph(GraphInput(
         notes={p: vault.notes[p] for p in published},
@@ -113,7 +121,7 @@ def analyse(vault_dir: Path, cache_dir: Path | None = None, progress: Progress |
         attachments=vault.attachments,
     ))
     clock.lap("graph", f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
-    return Analysis(vault, catalog, published, concepts, graph, clock.timings)
+    return Analysis(vault, catalog, published, concepts, graph, clock.timings, search_terms)
 
 
 def build_site(options: BuildOptions, progress: Progress | None = None,
@@ -134,6 +142,7 @@ def build_site(options: BuildOptions, progress: Progress | None = None,
     files = render_site(ctx, [p for p in problems if p.path in published],
                         {p: f.real for p, f in vault.attachments.items()},
                         home_exists=_hand_written(options.docs, HOME))
+    files.data.update(search_files(ctx, analysis.search_terms, analysis.catalog))
     clock.lap("render", f"{len(files.pages)} pages rendered")
     written = write_docs(options.docs, files.texts(), files.copies)
     clock.lap("write", f"docs/: {len(written.written)} written, {written.unchanged} unchanged, "

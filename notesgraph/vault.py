@@ -7,7 +7,7 @@ every readable note parsed, every link resolved, every problem as a Diagnostic.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +40,7 @@ class Vault:
     cache_hits: int = 0
     cache_misses: int = 0
     newest_epoch: int | None = None  # modification time of the newest note, in seconds
-    derived: dict[str, Any] = field(default_factory=dict)  # per-note work done while parsing
+    derived: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # per-note step results
 
     def is_private(self, path: str) -> bool:
         """``publish: false`` notes never reach the site."""
@@ -60,20 +60,26 @@ class PerNote(Protocol):
     def __call__(self, note: Note) -> Any: ...
 
 
-def _process(item: tuple[str, bytes, Entry | None, PerNote | None]) -> Entry:
-    """Decode and parse (unless cached), then run ``per_note`` (unless cached)."""
-    path, data, cached, per_note = item
+Task = tuple[str, bytes, "Entry | None", "tuple[PerNote, ...]"]
+
+
+def _process(item: Task) -> Entry:
+    """Decode and parse (unless cached), then run each per-note step (unless cached)."""
+    path, data, cached, steps = item
     if cached is None:
         text, problems = decode_note(data, path)
         note = parse_note(path, text) if text is not None else None
         cached = Entry(note, tuple(problems), {})
-    if per_note is not None and cached.note is not None and per_note.fingerprint not in cached.derived:
-        cached = Entry(cached.note, cached.problems,
-                       {**cached.derived, per_note.fingerprint: per_note(cached.note)})
+    missing = [s for s in steps if s.fingerprint not in cached.derived]
+    if cached.note is not None and missing:
+        derived = dict(cached.derived)
+        for step in missing:
+            derived[step.fingerprint] = step(cached.note)
+        cached = Entry(cached.note, cached.problems, derived)
     return cached
 
 
-def _process_all(items: list[tuple[str, bytes, Entry | None, PerNote | None]], jobs: int) -> list[Entry]:
+def _process_all(items: list[Task], jobs: int) -> list[Entry]:
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             return list(pool.map(_process, items, chunksize=16))
@@ -86,18 +92,20 @@ def read_notes(
     jobs: int | None = None,
     progress: Progress | None = None,
     fallback: Mapping[str, Note] | None = None,
-    per_note: PerNote | None = None,
-) -> tuple[dict[str, Note], list[Diagnostic], dict[str, Any]]:
-    """Parse every note file (and run ``per_note`` on it), taking unchanged ones from the cache.
+    steps: Sequence[PerNote] = (),
+) -> tuple[dict[str, Note], list[Diagnostic], dict[str, tuple[Any, ...]]]:
+    """Parse every note file (and run each step on it), taking unchanged work from the cache.
 
     ``fallback`` (used while serving) holds the last good parse of each note: a
     note that cannot be read now keeps that version instead of vanishing.
-    Returns the notes, the problems and each note's ``per_note`` result.
+    Returns the notes, the problems and each note's step results (in ``steps`` order);
+    each step's results are cached under its own fingerprint.
     """
     notes: dict[str, Note] = {}
     diagnostics: list[Diagnostic] = []
     results: dict[str, Entry] = {}
-    todo: list[tuple[str, bytes, Entry | None, PerNote | None]] = []
+    todo: list[Task] = []
+    steps = tuple(steps)
     keys: dict[str, str] = {}
     files = list(files)
     for file in files:
@@ -111,11 +119,11 @@ def read_notes(
         key = keys[file.path] = content_key(file.path, data)
         entry = cache.get(key)
         complete = entry is not None and (
-            per_note is None or entry.note is None or per_note.fingerprint in entry.derived)
+            entry.note is None or all(s.fingerprint in entry.derived for s in steps))
         if entry is not None and complete:
             results[file.path] = entry
         else:
-            todo.append((file.path, data if entry is None else b"", entry, per_note))
+            todo.append((file.path, data if entry is None else b"", entry, steps))
     if progress:
         progress(len(results), len(files))
     jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
@@ -124,7 +132,7 @@ def read_notes(
         results[path] = entry
     if progress:
         progress(len(files), len(files))
-    derived: dict[str, Any] = {}
+    derived: dict[str, tuple[Any, ...]] = {}
     for path in sorted(results):
         entry = results[path]
         note = entry.note
@@ -136,8 +144,10 @@ def read_notes(
         if note is not None:
             notes[path] = note
             diagnostics.extend(note.diagnostics)
-            if per_note is not None:
-                derived[path] = entry.derived.get(per_note.fingerprint) or per_note(note)
+            derived[path] = tuple(
+                entry.derived[s.fingerprint] if s.fingerprint in entry.derived else s(note)
+                for s in steps
+            )
     return notes, diagnostics, derived
 
 
@@ -147,19 +157,20 @@ def load_vault(
     jobs: int | None = None,
     progress: Progress | None = None,
     fallback: Mapping[str, Note] | None = None,
-    per_note: Callable[[VaultConfig], PerNote] | None = None,
+    per_note: Callable[[VaultConfig], Sequence[PerNote]] | None = None,
 ) -> Vault:
     """Everything later stages need from the vault at ``root``.
 
-    ``per_note`` makes, from the vault's config, work to run on every note in the
-    parse workers (extraction); its results land in ``Vault.derived``.
+    ``per_note`` makes, from the vault's config, the steps to run on every note in
+    the parse workers (concept extraction, search analysis); their results land in
+    ``Vault.derived`` as one tuple per note.
     """
     config, diagnostics = load_config(root)
     scan = scan_vault(root, config)
     diagnostics += scan.diagnostics
     cache = NoteCache(cache_dir)
-    work = per_note(config) if per_note is not None else None
-    notes, problems, derived = read_notes(scan.notes, cache, jobs, progress, fallback, work)
+    steps = tuple(per_note(config)) if per_note is not None else ()
+    notes, problems, derived = read_notes(scan.notes, cache, jobs, progress, fallback, steps)
     cache.save()
     diagnostics += problems
     attachments = {f.path: f for f in scan.attachments}

@@ -21,6 +21,8 @@ PIECES = [
     "람다", "람다는", "람다의", "코그니토를", "Lambda", "DynamoDB를", "128MB ~ 10GB", "900초",
     "<script>", "<img src=x onerror=alert(1)>", "&amp;", "[x](y.md)", "![](a.png)", "^[note]",
     "[^1]", "\r\n", "\t", "\x00", "\ufeff", "사용자 풀", "#", "##", "######", "\\",
+    "백만", "백만회선", "천", "만 건", "1억", "$0.20", "66%", "~", "최대 ", "GB", "초", "분", "10배",
+    " → ", "→ Lambda 실행", ": ", "**메모리**: ", "에서", "를 호출", "와 비교",
 ]
 obsidianish = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=40).map("".join)
 

@@ -214,3 +214,11 @@ def test_milliseconds_round_trip(millis: int) -> None:
 def test_count_round_trip(count: int) -> None:
     (parsed,) = find_quantities(format_quantity(count, "count", counter="건"))
     assert (parsed.unit, parsed.low) == ("count", count)
+
+
+def test_korean_scale_word_alone_does_not_crash() -> None:
+    """`백만` with no digits gives an int scale value; Python 3.11's int has no is_integer()."""
+    from notesgraph.extract.units import find_quantities
+
+    assert isinstance(find_quantities("백만회선", bare=True), list)
+    assert isinstance(find_quantities("최대 백만 건", bare=False), list)

@@ -282,6 +282,7 @@ def _counter(token: _Token) -> str:
 
 def _clean(value: float) -> float:
     """Round away binary float noise (0.1 * 3) without losing real precision."""
+    value = float(value)  # an int has no is_integer() before Python 3.12
     if value.is_integer():
         return value
     cleaned = float(f"{value:.15g}")

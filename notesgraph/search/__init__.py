@@ -1,0 +1,1 @@
+"""Korean-aware search index for the static site."""
