@@ -100,7 +100,9 @@ def test_lambda_relations_link_to_other_services(page: Any, seed_site: str) -> N
 def test_comparison_page_shows_both_columns(page: Any, seed_site: str) -> None:
     page.goto(seed_site + "compare/")
     page.locator("article").get_by_role("link", name="CloudFront Functions vs Lambda@Edge").click()
+    page.wait_for_url("**/compare/cloudfront-functions-vs-lambda-edge/")
     table = page.locator("table.ng-compare").first
+    table.wait_for()
     headers = [h.strip() for h in table.locator("thead th").all_inner_texts()]
     assert headers == ["항목", "CloudFront Functions", "Lambda@Edge"]
     assert table.locator("tbody tr").count() == 7
