@@ -21,12 +21,12 @@ from .graph.build import GraphInput, build_graph
 from .model import Diagnostic, Note
 from .search.fields import PageTerms
 from .search.noteterms import SearchAnalyser
-from .search.sitedocs import search_files
 from .site.context import SiteContext
 from .site.mkbuild import run_mkdocs
-from .site.render import HOME, render_site
+from .site.background import Background
+from .site.render import HOME, render_data, render_site
 from .site.urls import PagePaths
-from .site.writer import WriteStats, write_docs
+from .site.writer import GENERATED, DocsWriter, WriteStats, place_generated
 from .config import VaultConfig
 from .vault import Progress, Vault, load_vault
 
@@ -139,20 +139,34 @@ def build_site(options: BuildOptions, progress: Progress | None = None,
         concepts=analysis.concepts,
         paths=PagePaths(published, vault.attachments),
     )
-    files = render_site(ctx, [p for p in problems if p.path in published],
-                        {p: f.real for p, f in vault.attachments.items()},
-                        home_exists=_hand_written(options.docs, HOME))
-    files.data.update(search_files(ctx, analysis.search_terms, analysis.catalog))
-    clock.lap("render", f"{len(files.pages)} pages rendered")
-    written = write_docs(options.docs, files.texts(), files.copies)
-    clock.lap("write", f"docs/: {len(written.written)} written, {written.unchanged} unchanged, "
-                       f"{len(written.removed)} removed")
-    result = run_mkdocs(options.config, options.docs, options.site, files.nav,
-                        incremental=options.incremental,
-                        strict=options.strict_mkdocs,
-                        files=[*files.texts(), *files.copies],
-                        build_epoch=vault.newest_epoch,
-                        site_url=options.site_url)
+    data = Background(lambda: render_data(ctx, analysis.search_terms, analysis.catalog))
+    try:
+        files = render_site(ctx, [p for p in problems if p.path in published],
+                            {p: f.real for p, f in vault.attachments.items()},
+                            home_exists=_hand_written(options.docs, HOME))
+        clock.lap("render", f"{len(files.pages)} pages rendered")
+        writer = DocsWriter(options.docs)
+        writer.write(files.texts(), files.copies)
+        clock.lap("write", "docs/: pages written")
+
+        def add_data(staging: Path) -> None:
+            """The background data: into docs/ and, with the notes tree and vendored
+            scripts, into the finished site (MkDocs skips the generated folder)."""
+            texts = data.result()
+            writer.write(texts, {})
+            place_generated(staging, {**files.data, **texts}, files.copies)
+
+        result = run_mkdocs(options.config, options.docs, options.site, files.nav,
+                            incremental=options.incremental,
+                            strict=options.strict_mkdocs,
+                            files=[*files.texts(), *files.copies],
+                            build_epoch=vault.newest_epoch,
+                            site_url=options.site_url,
+                            before_swap=add_data,
+                            exclude=(GENERATED,))
+    finally:
+        data.result_or_none()
+    written = writer.finish()
     clock.lap("mkdocs", f"site built in {options.site}")
     warnings = sorted(vault.diagnostics + problems + ctx.problems + written.skipped,
                       key=Diagnostic.sort_key)

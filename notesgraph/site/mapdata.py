@@ -1,7 +1,7 @@
 """The JSON the service map, the local maps and the explorer draw from.
 
 Pages stay small: no graph data is embedded in a page (a note page is the same size
-with or without its map). The build writes, under ``assets/notesgraph/graph/``:
+with or without its map). The build writes, under ``assets/generated/graph/``:
 
 ``services.json``  the service map: services (category, size, position, the
                    limits its panel lists) and service-to-service relations with
@@ -36,12 +36,12 @@ from .context import SiteContext
 from .labels import category_label, relation_label
 from .maplayout import PLACED_KINDS, Adjacency, Point, layout, node_size, service_of
 
-GRAPH_DIR = "assets/notesgraph/graph"
+GRAPH_DIR = "assets/generated/graph"
 SERVICES_JSON = f"{GRAPH_DIR}/services.json"
 EXPLORER_JSON = f"{GRAPH_DIR}/explorer.json"
 REVIEW_JSON = f"{GRAPH_DIR}/review.json"
 LOCAL_DIR = f"{GRAPH_DIR}/local"
-VIS_NETWORK = "assets/notesgraph/vendor/vis-network.min.js"
+VIS_NETWORK = "assets/generated/vendor/vis-network.min.js"
 
 #: Bumped when the shape of the JSON changes (map.js refuses other versions).
 FORMAT = 1

@@ -14,7 +14,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +58,8 @@ def _captured_warnings() -> Iterator[_Collect]:
 
 
 def load_mkdocs_config(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
-                       strict: bool = False, site_url: str | None = None) -> Any:
+                       strict: bool = False, site_url: str | None = None,
+                       exclude: tuple[str, ...] = ()) -> Any:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -68,6 +69,8 @@ def load_mkdocs_config(config_file: Path, docs: Path, site: Path, nav: list[Any]
         overrides["nav"] = nav
     if site_url:
         overrides["site_url"] = site_url
+    if exclude:
+        overrides["exclude_docs"] = "".join(f"/{pattern}/\n" for pattern in exclude)
     with _captured_warnings() as captured:
         try:
             return load_config(str(config_file), **overrides)
@@ -101,11 +104,15 @@ def build_stamp(config_file: Path, nav: list[Any] | None, files: list[str]) -> s
 def run_mkdocs(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
                incremental: bool = False, strict: bool = False,
                files: list[str] | None = None, build_epoch: int | None = None,
-               workers: int | None = None, site_url: str | None = None) -> MkDocsResult:
+               workers: int | None = None, site_url: str | None = None,
+               before_swap: Callable[[Path], None] | None = None,
+               exclude: tuple[str, ...] = ()) -> MkDocsResult:
     """Build ``docs`` into ``site`` with the MkDocs config at ``config_file``.
 
     ``build_epoch`` (the newest note's time) becomes MkDocs' build date unless
     SOURCE_DATE_EPOCH is set, so two builds of the same vault are byte-identical.
+    ``before_swap(staging)`` runs on the finished build just before it goes live
+    (to add files computed meanwhile); ``exclude`` names docs/ folders MkDocs skips.
     """
     from mkdocs.exceptions import Abort, MkDocsException
 
@@ -121,7 +128,7 @@ def run_mkdocs(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
         dirty = incremental and previous == stamp
         if dirty:
             _link_tree(site, staging)
-        config = load_mkdocs_config(config_file, docs, staging, nav, strict, site_url)
+        config = load_mkdocs_config(config_file, docs, staging, nav, strict, site_url, exclude)
         with _captured_warnings() as captured, _build_date(build_epoch), _replace_files():
             try:
                 build_with_workers(config, dirty, workers or default_workers(), captured.messages)
@@ -132,6 +139,8 @@ def run_mkdocs(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
         if strict and captured.messages:
             raise MkDocsError(f"{len(captured.messages)} MkDocs warning(s) in strict mode: "
                               + "; ".join(captured.messages[:5]))
+        if before_swap is not None:
+            before_swap(staging)
         (staging / STAMP).write_text(stamp)
         _swap(staging, site)
     except BaseException:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from .context import (
     SiteContext,
 )
 from .labels import category_label
+from ..search.sitedocs import search_files
 from .mapdata import map_files, vendor_files
 from .markup import esc
 from .notepages import note_page, notes_index
@@ -63,10 +65,7 @@ class SiteFiles:
 def render_site(ctx: SiteContext, problems: list[Diagnostic], attachments: dict[str, Path],
                 home_exists: bool) -> SiteFiles:
     files = SiteFiles()
-    groups = comparison_groups(ctx)
-    ctx.comparison_pages = {node: page for page, nodes in groups.items() for node in nodes}
-
-    files.data.update(map_files(ctx))
+    groups = prepare(ctx)
     files.copies.update(vendor_files())
     for path in ctx.notes:
         files.pages[ctx.paths.notes[path]] = note_page(ctx, path)
@@ -92,6 +91,22 @@ def render_site(ctx: SiteContext, problems: list[Diagnostic], attachments: dict[
     files.data[NOTES_TREE] = notes_tree(ctx)
     files.nav = build_nav(ctx, groups)
     return files
+
+
+def prepare(ctx: SiteContext) -> dict[str, list[str]]:
+    """Settle what every renderer needs to know first: which page each comparison is on."""
+    groups = comparison_groups(ctx)
+    ctx.comparison_pages = {node: page for page, nodes in groups.items() for node in nodes}
+    return groups
+
+
+def render_data(ctx: SiteContext, search_terms: Mapping[str, Any], catalog: Any) -> dict[str, str]:
+    """The JSON the site's scripts read: maps, explorer, flashcards, fit check, search index.
+
+    Independent of the pages, so the pipeline computes it in the background.
+    """
+    prepare(ctx)
+    return {**map_files(ctx), **search_files(ctx, search_terms, catalog)}
 
 
 def default_home(ctx: SiteContext) -> str:

@@ -18,6 +18,9 @@ from pathlib import Path
 from ..model import Diagnostic
 
 MANIFEST = ".notesgraph-manifest.json"
+#: Data files the site's scripts read (maps, search, notes tree, vendored scripts). MkDocs
+#: is told to skip this folder; the build places it into the finished site itself.
+GENERATED = "assets/generated"
 
 
 @dataclass
@@ -57,45 +60,69 @@ def read_manifest(docs: Path) -> set[str]:
     return {str(p) for p in data.get("files", [])} if isinstance(data, dict) else set()
 
 
+class DocsWriter:
+    """Writes generated files into docs/ in one or more rounds, then removes stale ones.
+
+    Rounds let the map and search data, computed in the background, arrive after
+    the pages without the pages' round deleting the previous data files.
+    """
+
+    def __init__(self, docs: Path) -> None:
+        self.docs = docs
+        self.previous = read_manifest(docs)
+        self.produced: set[str] = set()
+        self.stats = WriteStats()
+
+    def write(self, texts: dict[str, str], copies: dict[str, Path]) -> list[str]:
+        """Write what changed; return the docs paths written this round."""
+        written: list[str] = []
+        for rel, text in sorted(texts.items()):
+            target = self.docs / rel
+            if not _claimable(target, rel, self.previous, self.stats):
+                continue
+            self.produced.add(rel)
+            data = text.encode("utf-8")
+            try:
+                if target.read_bytes() == data:
+                    self.stats.unchanged += 1
+                    continue
+            except OSError:
+                pass
+            _atomic_write(target, data)
+            written.append(rel)
+        for rel, source in sorted(copies.items()):
+            target = self.docs / rel
+            if not _claimable(target, rel, self.previous, self.stats):
+                continue
+            self.produced.add(rel)
+            if _same_file(source, target):
+                self.stats.unchanged += 1
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+            written.append(rel)
+        self.stats.written += written
+        return written
+
+    def finish(self) -> WriteStats:
+        """Remove what earlier builds generated and this one did not; save the manifest."""
+        for rel in sorted(self.previous - self.produced):
+            stale = self.docs / rel
+            if stale.is_file():
+                stale.unlink()
+                self.stats.removed.append(rel)
+                _prune_empty(stale.parent, self.docs)
+        manifest = {"files": sorted(self.produced)}
+        _atomic_write(self.docs / MANIFEST,
+                      (json.dumps(manifest, ensure_ascii=False, indent=0) + "\n").encode())
+        return self.stats
+
+
 def write_docs(docs: Path, texts: dict[str, str], copies: dict[str, Path]) -> WriteStats:
     """Bring docs/ in line with ``texts`` (generated pages and data) and ``copies`` (files)."""
-    stats = WriteStats()
-    previous = read_manifest(docs)
-    produced: set[str] = set()
-    for rel, text in sorted(texts.items()):
-        target = docs / rel
-        if not _claimable(target, rel, previous, stats):
-            continue
-        produced.add(rel)
-        data = text.encode("utf-8")
-        try:
-            if target.read_bytes() == data:
-                stats.unchanged += 1
-                continue
-        except OSError:
-            pass
-        _atomic_write(target, data)
-        stats.written.append(rel)
-    for rel, source in sorted(copies.items()):
-        target = docs / rel
-        if not _claimable(target, rel, previous, stats):
-            continue
-        produced.add(rel)
-        if _same_file(source, target):
-            stats.unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, target)
-        stats.written.append(rel)
-    for rel in sorted(previous - produced):
-        stale = docs / rel
-        if stale.is_file():
-            stale.unlink()
-            stats.removed.append(rel)
-            _prune_empty(stale.parent, docs)
-    _atomic_write(docs / MANIFEST,
-                  (json.dumps({"files": sorted(produced)}, ensure_ascii=False, indent=0) + "\n").encode())
-    return stats
+    writer = DocsWriter(docs)
+    writer.write(texts, copies)
+    return writer.finish()
 
 
 def _claimable(target: Path, rel: str, previous: set[str], stats: WriteStats) -> bool:
@@ -114,3 +141,28 @@ def _prune_empty(folder: Path, docs: Path) -> None:
     while folder != docs and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def place_generated(site: Path, texts: dict[str, str], copies: dict[str, Path]) -> None:
+    """Make ``site/assets/generated`` hold exactly these files.
+
+    Files are replaced, never written into: in an incremental build they may be
+    hard links shared with the site being served.
+    """
+    prefix = GENERATED + "/"
+    wanted = {rel for rel in [*texts, *copies] if rel.startswith(prefix)}
+    root = site / GENERATED
+    if root.is_dir():
+        for file in sorted(root.rglob("*")):
+            if file.is_file() and str(file.relative_to(site)).replace("\\", "/") not in wanted:
+                file.unlink()
+    for rel, text in texts.items():
+        if rel.startswith(prefix):
+            _atomic_write(site / rel, text.encode("utf-8"))
+    for rel, source in copies.items():
+        if rel.startswith(prefix):
+            target = site / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists():
+                target.unlink()
+            shutil.copy2(source, target)

@@ -1,6 +1,6 @@
 /* notesgraph explorer: the whole typed graph for review sessions.
 
-   Reads assets/notesgraph/graph/explorer.json (column-wise nodes, edges per kind, see
+   Reads assets/generated/graph/explorer.json (column-wise nodes, edges per kind, see
    notesgraph/site/mapdata.py). Positions come from the build, so nothing is simulated:
    the page draws the nodes that pass the filters (a large vault starts with services
    only), and grows on demand (focus, expand, more kinds). At most MAX_VISIBLE nodes are

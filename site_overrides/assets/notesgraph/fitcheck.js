@@ -1,6 +1,6 @@
 /* notesgraph fit check: does a workload fit a service, and which limit decides?
 
-   Reads the "fit" part of assets/notesgraph/graph/review.json (reviewdata.py): workload
+   Reads the "fit" part of assets/generated/graph/review.json (reviewdata.py): workload
    fields (memory, run time, sizes, concurrency, rate …), every service or feature with
    the limits those fields are checked against (upper bound in base units, the note's
    words, a link to the section), and the exercises the notes contain

@@ -1,6 +1,6 @@
 /* notesgraph flashcards: limits as questions, ==highlights== as cloze cards.
 
-   Cards and decks come from assets/notesgraph/graph/review.json (reviewdata.py). What the
+   Cards and decks come from assets/generated/graph/review.json (reviewdata.py). What the
    user knows is kept in localStorage (scoped to the site, like Material's own settings):
    { known: {cardId: time}, again: {cardId: count} }, so progress survives reloads and new
    builds (card ids are graph node ids). */

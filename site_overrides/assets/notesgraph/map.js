@@ -14,9 +14,9 @@
   if (window.ngMaps) return;
 
   var ng = (window.ngMaps = {});
-  var GRAPH = "assets/notesgraph/graph/";
+  var GRAPH = "assets/generated/graph/";
   var FORMAT = 1; // mapdata.FORMAT
-  var VIS = "assets/notesgraph/vendor/vis-network.min.js";
+  var VIS = "assets/generated/vendor/vis-network.min.js";
   var SCRIPTS = {
     explorer: "assets/notesgraph/explorer.js",
     flashcards: "assets/notesgraph/flashcards.js",
