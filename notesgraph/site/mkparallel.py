@@ -50,10 +50,24 @@ def build_with_workers(config: Any, dirty: bool, workers: int, messages: list[st
         set_exclusions(files, config)
         nav = get_navigation(files, config)
         nav = config.plugins.on_nav(nav, config=config, files=files)
+        pages = []
         for file in files.documentation_pages():
             if file.page is None and file.inclusion.is_not_in_nav():
                 Page(None, file, config)
-            mk._populate_page(file.page, config, files, dirty)
+            pages.append(file.page)
+        forking = workers > 1 and hasattr(os, "fork") and len(pages) >= FORK_THRESHOLD
+        if not forking:
+            for page in pages:
+                mk._populate_page(page, config, files, dirty)
+        else:
+            # Reading pages and the plugins' Markdown events run here for every page
+            # (plugins such as tags collect across pages); converting Markdown to HTML,
+            # the expensive part, runs in the workers, except for pages a whole-site
+            # event or the search index needs here.
+            here_ids = {id(page) for page in pages if _read_page(page, config, files, dirty)}
+            for page in pages:
+                if id(page) in here_ids:
+                    _convert_page(page, config, files)
         env = config.plugins.on_env(env, config=config, files=files)
         files.copy_static_files(dirty=dirty)
         for template in config.theme.static_templates:
@@ -64,16 +78,67 @@ def build_with_workers(config: Any, dirty: bool, workers: int, messages: list[st
         todo = [f for f in doc_files if not dirty or f.page.file.is_modified()]
 
         def render(file: Any) -> None:
+            if file.page.content is None and file.page.markdown is not None:
+                _convert_page(file.page, config, files)
             mk._build_page(file.page, config, doc_files, nav, env, False,
                            excluded=file.inclusion.is_excluded())
 
-        fork_map(render, todo, workers if len(todo) >= FORK_THRESHOLD else 1, messages)
-        for file in doc_files:
-            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        here = [f for f in todo if id(f.page) in here_ids] if forking else []
+        fork_map(render, [f for f in todo if f not in here], workers if forking else 1, messages)
+        for file in here:
+            render(file)
+        if not forking:
+            # Converted pages are all here only without workers; notesgraph's own link
+            # check covers the generated pages either way.
+            for file in doc_files:
+                file.page.validate_anchor_links(files=files,
+                                                log_level=config.validation.links.anchors)
         config.plugins.on_post_build(config=config)
     except Exception as error:
         config.plugins.on_build_error(error=error)
         raise
+
+
+_LISTING = "<!-- material/tags"
+
+
+def _needed_here(page: Any) -> bool:
+    """Pages converted in this process: tag listings (filled by a whole-site event)
+    and pages Material's search indexes (its index is written here)."""
+    search = page.meta.get("search") if isinstance(page.meta, dict) else None
+    excluded = isinstance(search, dict) and search.get("exclude")
+    return _LISTING in (page.markdown or "") or not excluded
+
+
+def _read_page(page: Any, config: Any, files: Any, dirty: bool) -> bool:
+    """The first half of MkDocs' ``_populate_page``: read the source, run Markdown events.
+
+    Returns whether the page must be converted in this process (see ``_needed_here``),
+    judged on its source before plugins rewrite it.
+    """
+    config._current_page = page
+    try:
+        if dirty and not page.file.is_modified():
+            return False
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        here = _needed_here(page)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config,
+                                                        files=files)
+        return here
+    finally:
+        config._current_page = None
+
+
+def _convert_page(page: Any, config: Any, files: Any) -> None:
+    """The second half: Markdown to HTML, then the content events."""
+    config._current_page = page
+    try:
+        page.render(config, files)
+        page.content = config.plugins.on_page_content(page.content, page=page, config=config,
+                                                      files=files)
+    finally:
+        config._current_page = None
 
 
 def fork_map(work: Callable[[Any], None], items: Sequence[Any], workers: int,
