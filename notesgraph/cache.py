@@ -1,17 +1,18 @@
 """Parse results cached on disk by file content, so an edit re-parses one note.
 
-One pickle file maps ``(path, blake2b of the bytes)`` to the parsed note and its
-decoding warnings. The key also carries a fingerprint of the parser's own source
-files, so a new notesgraph never reads notes parsed by an old one. The cache
-lives outside the vault (the vault is never written).
+Each entry maps ``(path, blake2b of the bytes)`` to the parsed note, its decoding
+warnings and the results of the per-note steps run with it (concepts, search
+terms). Entries carry a fingerprint of the parser's own source files, so a new
+notesgraph never reads notes parsed by an old one. The cache lives outside the
+vault (the vault is never written).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -46,31 +47,60 @@ def content_key(path: str, data: bytes) -> str:
 
 
 class NoteCache:
-    """Load once, look up many, save once (only if something changed)."""
+    """Look up many, write back only what changed.
+
+    One SQLite file holds a pickled :class:`Entry` per note version. Loading reads
+    every row's bytes in one query and unpickles an entry only when it is asked
+    for; saving writes the new rows and deletes the rows of notes that are gone,
+    so editing one note rewrites one row, not the whole cache. A damaged or
+    foreign cache file is simply started afresh.
+    """
 
     def __init__(self, directory: Path | None) -> None:
-        self.file = directory / "notes.pickle" if directory else None
+        self.file = directory / "notes.sqlite" if directory else None
         self.fingerprint = parser_fingerprint()
+        self._stored: dict[str, bytes] = {}
         self.entries: dict[str, Entry] = {}
         self.used: set[str] = set()
-        self.dirty = False
+        self._new: set[str] = set()
         self.hits = self.misses = 0
         if self.file and self.file.is_file():
             self._load()
 
+    def _connect(self) -> sqlite3.Connection:
+        assert self.file is not None
+        connection = sqlite3.connect(self.file, timeout=30)
+        connection.execute("CREATE TABLE IF NOT EXISTS entries "
+                           "(key TEXT PRIMARY KEY, fingerprint TEXT, data BLOB)")
+        return connection
+
     def _load(self) -> None:
+        try:
+            with closing(self._connect()) as connection:
+                rows = connection.execute("SELECT key, data FROM entries WHERE fingerprint = ?",
+                                          (self.fingerprint,)).fetchall()
+        except sqlite3.Error:
+            self._reset()
+            return
+        self._stored = dict(rows)
+
+    def _reset(self) -> None:
         assert self.file is not None
         try:
-            with self.file.open("rb") as handle:
-                data: Any = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-                IndexError, TypeError, ValueError):
-            return  # a damaged cache is simply rebuilt
-        if isinstance(data, dict) and data.get("fingerprint") == self.fingerprint:
-            self.entries = data.get("entries", {})
+            self.file.unlink()
+        except OSError:
+            pass
 
     def get(self, key: str) -> Entry | None:
         entry = self.entries.get(key)
+        if entry is None and key in self._stored:
+            try:
+                entry = pickle.loads(self._stored[key])
+            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
+                    TypeError, ValueError):
+                entry = None
+            if entry is not None:
+                self.entries[key] = entry
         if entry is None:
             self.misses += 1
         else:
@@ -81,23 +111,30 @@ class NoteCache:
     def put(self, key: str, entry: Entry) -> None:
         self.entries[key] = entry
         self.used.add(key)
-        self.dirty = True
+        self._new.add(key)
 
     def save(self) -> None:
-        """Write atomically, dropping entries of notes that no longer exist."""
+        """Write the new entries and drop those of notes that no longer exist."""
         if not self.file:
             return
-        stale = set(self.entries) - self.used
-        if not self.dirty and not stale:
+        stale = set(self._stored) - self.used
+        if not self._new and not stale:
             return
-        entries = {k: v for k, v in self.entries.items() if k in self.used}
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".notes-", suffix=".tmp")
+        rows = [(key, self.fingerprint,
+                 pickle.dumps(self.entries[key], protocol=pickle.HIGHEST_PROTOCOL))
+                for key in sorted(self._new)]
         try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump({"fingerprint": self.fingerprint, "entries": entries}, handle,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            with closing(self._connect()) as connection, connection:
+                connection.execute("DELETE FROM entries WHERE fingerprint != ?",
+                                   (self.fingerprint,))
+                connection.executemany("DELETE FROM entries WHERE key = ?",
+                                       [(key,) for key in sorted(stale)])
+                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+        except sqlite3.Error:
+            self._reset()  # the next build starts afresh; this one has its results
+            return
+        self._stored.update((key, data) for key, _, data in rows)
+        for key in stale:
+            del self._stored[key]
+        self._new.clear()
