@@ -46,6 +46,9 @@ def content_key(path: str, data: bytes) -> str:
     return path + "\x00" + hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+_SHARED: dict[Path | None, NoteCache] = {}
+
+
 class NoteCache:
     """Look up many, write back only what changed.
 
@@ -66,6 +69,17 @@ class NoteCache:
         self.hits = self.misses = 0
         if self.file and self.file.is_file():
             self._load()
+
+    @classmethod
+    def shared(cls, directory: Path | None) -> NoteCache:
+        """One cache per folder for the life of the process (``serve`` rebuilds reuse
+        what earlier builds unpickled)."""
+        cache = _SHARED.get(directory)
+        if cache is None or cache.fingerprint != parser_fingerprint():
+            cache = _SHARED[directory] = cls(directory)
+        cache.used.clear()
+        cache.hits = cache.misses = 0
+        return cache
 
     def _connect(self) -> sqlite3.Connection:
         assert self.file is not None
@@ -118,6 +132,8 @@ class NoteCache:
         if not self.file:
             return
         stale = set(self._stored) - self.used
+        for key in set(self.entries) - self.used:  # notes gone or changed: forget them
+            del self.entries[key]
         if not self._new and not stale:
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)

@@ -55,6 +55,7 @@ class BuildOptions:
     strict_mkdocs: bool = False
     jobs: int | None = None
     site_url: str | None = None  # where the site is served (Material's instant navigation needs it)
+    keep_cache: bool = False  # keep parsed notes in memory between builds (serve)
 
 
 @dataclass
@@ -95,11 +96,11 @@ def _per_note_steps(config: VaultConfig) -> tuple[ConceptExtractor, SearchAnalys
 
 def analyse(vault_dir: Path, cache_dir: Path | None = None, progress: Progress | None = None,
             step: Step | None = None, jobs: int | None = None,
-            fallback: Mapping[str, Note] | None = None) -> Analysis:
+            fallback: Mapping[str, Note] | None = None, keep_cache: bool = False) -> Analysis:
     """Parse the vault, extract concepts from the published notes, build the graph."""
     clock = _Clock(step)
     vault = load_vault(vault_dir, cache_dir, jobs=jobs, progress=progress, fallback=fallback,
-                       per_note=_per_note_steps)
+                       per_note=_per_note_steps, keep_cache=keep_cache)
     clock.lap("parse", f"{len(vault.notes)} notes parsed and read for concepts "
                        f"({vault.cache_hits} from cache)")
     try:
@@ -127,7 +128,8 @@ def analyse(vault_dir: Path, cache_dir: Path | None = None, progress: Progress |
 def build_site(options: BuildOptions, progress: Progress | None = None,
                step: Step | None = None, fallback: Mapping[str, Note] | None = None) -> BuildReport:
     """``notesgraph build``: the five stages, in order."""
-    analysis = analyse(options.vault, options.cache_dir, progress, step, options.jobs, fallback)
+    analysis = analyse(options.vault, options.cache_dir, progress, step, options.jobs, fallback,
+                       options.keep_cache)
     clock = _Clock(step)
     vault = analysis.vault
     published = {p: vault.notes[p] for p in analysis.published}

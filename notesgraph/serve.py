@@ -67,6 +67,7 @@ def serve(options: Any, host: str, port: int, reporter: Reporter) -> int:
         reporter.error(f"serve listens on loopback only (127.0.0.1 or ::1), not {host}")
         return 2
     options.site_url = f"http://{host}:{port}/"  # instant navigation and the sitemap need it
+    options.keep_cache = True  # parsed notes stay in memory between rebuilds
     rebuild = Rebuilder(options, reporter)
     if not rebuild():
         return 1

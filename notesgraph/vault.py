@@ -158,17 +158,19 @@ def load_vault(
     progress: Progress | None = None,
     fallback: Mapping[str, Note] | None = None,
     per_note: Callable[[VaultConfig], Sequence[PerNote]] | None = None,
+    keep_cache: bool = False,
 ) -> Vault:
     """Everything later stages need from the vault at ``root``.
 
     ``per_note`` makes, from the vault's config, the steps to run on every note in
     the parse workers (concept extraction, search analysis); their results land in
-    ``Vault.derived`` as one tuple per note.
+    ``Vault.derived`` as one tuple per note. ``keep_cache`` keeps parsed notes in
+    memory between calls in this process (``serve``).
     """
     config, diagnostics = load_config(root)
     scan = scan_vault(root, config)
     diagnostics += scan.diagnostics
-    cache = NoteCache(cache_dir)
+    cache = NoteCache.shared(cache_dir) if keep_cache else NoteCache(cache_dir)
     steps = tuple(per_note(config)) if per_note is not None else ()
     notes, problems, derived = read_notes(scan.notes, cache, jobs, progress, fallback, steps)
     cache.save()
