@@ -79,8 +79,18 @@ def _check(result: Measured, what: str) -> Measured:
 
 
 def build_args(vault: Path, work: Path, cache: Path | None) -> list[str]:
-    args = ["build", "--vault", str(vault), "--docs", str(work / "docs"), "--site", str(work / "site"),
-            "--config", str(ROOT / "mkdocs.yml"), "--quiet"]
+    args = [
+        "build",
+        "--vault",
+        str(vault),
+        "--docs",
+        str(work / "docs"),
+        "--site",
+        str(work / "site"),
+        "--config",
+        str(ROOT / "mkdocs.yml"),
+        "--quiet",
+    ]
     return args + (["--cache-dir", str(cache)] if cache else ["--no-cache"])
 
 
@@ -88,52 +98,82 @@ def bench_size(notes: int, scratch: Path, baseline: bool) -> dict[str, object]:
     print(f"\n== {notes:,} notes ==")
     vault = scratch / f"vault{notes}"
     stats = generate_vault(vault, notes, seed=0)
-    print(f"vault: {stats.notes} notes in {stats.folders} folders, {mib(stats.total_bytes)}, "
-          f"median note {stats.median_note_bytes:,} B, {stats.wikilinks:,} wikilinks, "
-          f"{stats.embeds:,} embeds")
+    print(
+        f"vault: {stats.notes} notes in {stats.folders} folders, {mib(stats.total_bytes)}, "
+        f"median note {stats.median_note_bytes:,} B, {stats.wikilinks:,} wikilinks, "
+        f"{stats.embeds:,} embeds"
+    )
     row: dict[str, object] = {"notes": notes}
     cache = scratch / f"cache{notes}"
 
     cold = _check(python(ANALYSE, str(vault), "-"), "analyse")
     warm_seed = _check(python(ANALYSE, str(vault), str(cache)), "analyse")  # fills the cache
     warm = _check(python(ANALYSE, str(vault), str(cache)), "analyse")
-    row.update(parse_graph_cold=cold.seconds, parse_graph_warm=warm.seconds,
-               parse_graph_peak=cold.peak_rss_bytes)
-    print(f"parse+graph: cold {cold.seconds:.2f} s (peak {mib(cold.peak_rss_bytes)}), "
-          f"warm {warm.seconds:.2f} s (peak {mib(warm.peak_rss_bytes)})  [{warm_seed.seconds:.2f} s "
-          "filling the cache]")
+    row.update(
+        parse_graph_cold=cold.seconds,
+        parse_graph_warm=warm.seconds,
+        parse_graph_peak=cold.peak_rss_bytes,
+    )
+    print(
+        f"parse+graph: cold {cold.seconds:.2f} s (peak {mib(cold.peak_rss_bytes)}), "
+        f"warm {warm.seconds:.2f} s (peak {mib(warm.peak_rss_bytes)})  [{warm_seed.seconds:.2f} s "
+        "filling the cache]"
+    )
     print("   " + cold.output.strip().splitlines()[-1][:300])
 
     full_cold = _check(notesgraph(*build_args(vault, scratch / f"site{notes}-cold", None)), "build")
-    full_warm = _check(notesgraph(*build_args(vault, scratch / f"site{notes}-warm", cache)), "build")
+    full_warm = _check(
+        notesgraph(*build_args(vault, scratch / f"site{notes}-warm", cache)), "build"
+    )
     sizes = page_sizes(scratch / f"site{notes}-warm" / "site")
-    row.update(build_cold=full_cold.seconds, build_warm=full_warm.seconds,
-               build_peak=max(full_cold.peak_rss_bytes, full_warm.peak_rss_bytes),
-               median_page=statistics.median(sizes), max_page=max(sizes), pages=len(sizes))
-    print(f"notesgraph build: cold cache {full_cold.seconds:.2f} s, warm cache {full_warm.seconds:.2f} s, "
-          f"peak {mib(int(row['build_peak']))}; {len(sizes):,} pages, median {kib(statistics.median(sizes))}, "
-          f"largest {kib(max(sizes))}")
+    row.update(
+        build_cold=full_cold.seconds,
+        build_warm=full_warm.seconds,
+        build_peak=max(full_cold.peak_rss_bytes, full_warm.peak_rss_bytes),
+        median_page=statistics.median(sizes),
+        max_page=max(sizes),
+        pages=len(sizes),
+    )
+    print(
+        f"notesgraph build: cold cache {full_cold.seconds:.2f} s, warm cache {full_warm.seconds:.2f} s, "
+        f"peak {mib(int(row['build_peak']))}; {len(sizes):,} pages, median {kib(statistics.median(sizes))}, "
+        f"largest {kib(max(sizes))}"
+    )
 
     edited = edit_one_note(vault, seed=1)
     started = time.perf_counter()
-    incremental = _check(notesgraph(*build_args(vault, scratch / f"site{notes}-warm", cache)), "rebuild")
+    incremental = _check(
+        notesgraph(*build_args(vault, scratch / f"site{notes}-warm", cache)), "rebuild"
+    )
     row["rebuild_one"] = incremental.seconds
-    print(f"rebuild after editing {edited.relative_to(vault)}: {incremental.seconds:.2f} s "
-          f"(wall {time.perf_counter() - started:.2f} s with process start)")
+    print(
+        f"rebuild after editing {edited.relative_to(vault)}: {incremental.seconds:.2f} s "
+        f"(wall {time.perf_counter() - started:.2f} s with process start)"
+    )
 
     if baseline:
         plain = plain_mkdocs_build(vault, scratch / f"plain{notes}")
-        row.update(plain=plain.seconds, plain_median_page=plain.median_page_bytes,
-                   plain_max_page=plain.max_page_bytes, plain_peak=plain.peak_rss_bytes)
-        print(f"plain mkdocs build (Material defaults): {plain.seconds:.2f} s, {plain.pages:,} pages, "
-              f"median {kib(plain.median_page_bytes)}, largest {kib(plain.max_page_bytes)}, "
-              f"peak {mib(plain.peak_rss_bytes)}")
-        print(f"ratio notesgraph/plain: cold cache {full_cold.seconds / plain.seconds:.2f}x, "
-              f"warm cache {full_warm.seconds / plain.seconds:.2f}x  (target <= 0.2x)")
+        row.update(
+            plain=plain.seconds,
+            plain_median_page=plain.median_page_bytes,
+            plain_max_page=plain.max_page_bytes,
+            plain_peak=plain.peak_rss_bytes,
+        )
+        print(
+            f"plain mkdocs build (Material defaults): {plain.seconds:.2f} s, {plain.pages:,} pages, "
+            f"median {kib(plain.median_page_bytes)}, largest {kib(plain.max_page_bytes)}, "
+            f"peak {mib(plain.peak_rss_bytes)}"
+        )
+        print(
+            f"ratio notesgraph/plain: cold cache {full_cold.seconds / plain.seconds:.2f}x, "
+            f"warm cache {full_warm.seconds / plain.seconds:.2f}x  (target <= 0.2x)"
+        )
         shutil.rmtree(scratch / f"plain{notes}", ignore_errors=True)
     else:
-        print("plain mkdocs build: skipped (its time grows with the square of the notes; "
-              "pass --baseline-all to run it)")
+        print(
+            "plain mkdocs build: skipped (its time grows with the square of the notes; "
+            "pass --baseline-all to run it)"
+        )
     _browser(scratch / f"site{notes}-warm" / "site", row)
     return row
 
@@ -164,20 +204,32 @@ def bench_seed_parse(scratch: Path) -> None:
     two = _check(python(PARSE_SEED, str(vault), str(os.cpu_count() or 1)), "parse")
     for label, result in (("1 process", one), (f"{os.cpu_count()} processes", two)):
         seconds = float(result.output.split("SECONDS")[1].split()[0])
-        print(f"parse 1,000 seed-sized notes ({len(text) / 1024:.1f} KB each), {label}: {seconds:.2f} s "
-              f"= {1000 / seconds:,.0f} notes/s")
+        print(
+            f"parse 1,000 seed-sized notes ({len(text) / 1024:.1f} KB each), {label}: {seconds:.2f} s "
+            f"= {1000 / seconds:,.0f} notes/s"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
-    parser.add_argument("--baseline-all", action="store_true",
-                        help="also run the plain MkDocs baseline above 1,000 notes (slow)")
+    parser.add_argument(
+        "--baseline-all",
+        action="store_true",
+        help="also run the plain MkDocs baseline above 1,000 notes (slow)",
+    )
     parser.add_argument("--keep", help="keep generated vaults and sites in this folder")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
-    scratch = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ng-bench-",
-                                                                        dir="/dev/shm" if Path("/dev/shm").is_dir() else None))
+    scratch = (
+        Path(args.keep)
+        if args.keep
+        else Path(
+            tempfile.mkdtemp(
+                prefix="ng-bench-", dir="/dev/shm" if Path("/dev/shm").is_dir() else None
+            )
+        )
+    )
     scratch.mkdir(parents=True, exist_ok=True)
     print(f"notesgraph benchmark on {os.cpu_count()} CPUs, scratch {scratch}")
     try:
@@ -187,7 +239,9 @@ def main(argv: list[str] | None = None) -> int:
             first, last = rows[0], rows[-1]
             factor = int(last["notes"]) / int(first["notes"])  # type: ignore[arg-type]
             grow = float(last["parse_graph_cold"]) / float(first["parse_graph_cold"])  # type: ignore[arg-type]
-            print(f"\nparse+graph scaling {first['notes']}→{last['notes']}: x{grow:.1f} for x{factor:.0f} notes")
+            print(
+                f"\nparse+graph scaling {first['notes']}→{last['notes']}: x{grow:.1f} for x{factor:.0f} notes"
+            )
         if args.json:
             Path(args.json).write_text(json.dumps(rows, indent=2, default=str), encoding="utf-8")
     finally:

@@ -17,26 +17,14 @@ A benchmark prints figures; it does not fail on a slow machine.
 from __future__ import annotations
 
 import argparse
-import functools
 import statistics
 import sys
-import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from benchmarks.chromium import launch, serve_static
 
 # Types a name into the explorer's search box, presses Enter and resolves when the
 # focused view has been drawn: the time a person waits.
@@ -87,25 +75,6 @@ class BrowserTimings:
     runs: int
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib name
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve ``site`` on 127.0.0.1 (a free port) in a thread; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 def _wait_drawn(page: Any, selector: str) -> float:
     page.wait_for_function(
         "s => { const el = document.querySelector(s); return !!(el && el.dataset.ngDrawn); }",
@@ -123,8 +92,8 @@ def explorer_timings(site: Path, query: str = "Lambda", runs: int = 3) -> Browse
 
     samples: dict[str, list[float]] = {k: [] for k in ("first", "data", "search", "all", "map")}
     counts: dict[str, int] = {}
-    with serve(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve_static(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
         try:
             for _ in range(runs):
                 context = browser.new_context(viewport={"width": 1400, "height": 1000})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -84,15 +84,17 @@ class NoteCache:
     def _connect(self) -> sqlite3.Connection:
         assert self.file is not None
         connection = sqlite3.connect(self.file, timeout=30)
-        connection.execute("CREATE TABLE IF NOT EXISTS entries "
-                           "(key TEXT PRIMARY KEY, fingerprint TEXT, data BLOB)")
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, fingerprint TEXT, data BLOB)"
+        )
         return connection
 
     def _load(self) -> None:
         try:
             with closing(self._connect()) as connection:
-                rows = connection.execute("SELECT key, data FROM entries WHERE fingerprint = ?",
-                                          (self.fingerprint,)).fetchall()
+                rows = connection.execute(
+                    "SELECT key, data FROM entries WHERE fingerprint = ?", (self.fingerprint,)
+                ).fetchall()
         except sqlite3.Error:
             self._reset()
             return
@@ -100,18 +102,23 @@ class NoteCache:
 
     def _reset(self) -> None:
         assert self.file is not None
-        try:
+        with suppress(OSError):
             self.file.unlink()
-        except OSError:
-            pass
 
     def get(self, key: str) -> Entry | None:
         entry = self.entries.get(key)
         if entry is None and key in self._stored:
             try:
                 entry = pickle.loads(self._stored[key])
-            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
-                    TypeError, ValueError):
+            except (
+                pickle.UnpicklingError,
+                EOFError,
+                AttributeError,
+                ImportError,
+                IndexError,
+                TypeError,
+                ValueError,
+            ):
                 entry = None
             if entry is not None:
                 self.entries[key] = entry
@@ -137,15 +144,22 @@ class NoteCache:
         if not self._new and not stale:
             return
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        rows = [(key, self.fingerprint,
-                 pickle.dumps(self.entries[key], protocol=pickle.HIGHEST_PROTOCOL))
-                for key in sorted(self._new)]
+        rows = [
+            (
+                key,
+                self.fingerprint,
+                pickle.dumps(self.entries[key], protocol=pickle.HIGHEST_PROTOCOL),
+            )
+            for key in sorted(self._new)
+        ]
         try:
             with closing(self._connect()) as connection, connection:
-                connection.execute("DELETE FROM entries WHERE fingerprint != ?",
-                                   (self.fingerprint,))
-                connection.executemany("DELETE FROM entries WHERE key = ?",
-                                       [(key,) for key in sorted(stale)])
+                connection.execute(
+                    "DELETE FROM entries WHERE fingerprint != ?", (self.fingerprint,)
+                )
+                connection.executemany(
+                    "DELETE FROM entries WHERE key = ?", [(key,) for key in sorted(stale)]
+                )
                 connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
         except sqlite3.Error:
             self._reset()  # the next build starts afresh; this one has its results

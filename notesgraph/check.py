@@ -9,8 +9,38 @@ from .resolve import Resolution
 from .vault import Vault
 
 ATTACHMENT_EXTENSIONS = frozenset(
-    "png jpg jpeg gif svg webp bmp avif tif tiff ico heic pdf mp3 wav m4a ogg flac webm mp4 "
-    "mov mkv ogv 3gp canvas excalidraw zip csv txt json".split()
+    [
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "svg",
+        "webp",
+        "bmp",
+        "avif",
+        "tif",
+        "tiff",
+        "ico",
+        "heic",
+        "pdf",
+        "mp3",
+        "wav",
+        "m4a",
+        "ogg",
+        "flac",
+        "webm",
+        "mp4",
+        "mov",
+        "mkv",
+        "ogv",
+        "3gp",
+        "canvas",
+        "excalidraw",
+        "zip",
+        "csv",
+        "txt",
+        "json",
+    ]
 )
 
 #: Problem codes that ``check`` reports (read errors are always included too).
@@ -22,8 +52,16 @@ LINK_CODES = (
     "unknown-block",
     "refused-link",
 )
-READ_CODES = ("binary-note", "encoding", "nul-bytes", "unreadable", "bad-front-matter",
-              "outside-vault", "duplicate-path", "bad-config")
+READ_CODES = (
+    "binary-note",
+    "encoding",
+    "nul-bytes",
+    "unreadable",
+    "bad-front-matter",
+    "outside-vault",
+    "duplicate-path",
+    "bad-config",
+)
 
 
 def is_attachment_name(target: str) -> bool:
@@ -48,27 +86,52 @@ def link_problem(path: str, link: Link, resolution: Resolution) -> Diagnostic | 
     if status == "ok":
         return None
     if status == "refused":
-        return Diagnostic(path, link.line, "refused-link", f'link leaves the vault: "{link.target}"',
-                          "refused, rendered as text")
+        return Diagnostic(
+            path,
+            link.line,
+            "refused-link",
+            f'link leaves the vault: "{link.target}"',
+            "refused, rendered as text",
+        )
     if status == "missing":
         if is_attachment_name(link.target):
             action = "shown as a placeholder" if embed else "rendered as text"
-            return Diagnostic(path, link.line, "missing-attachment",
-                              f'missing attachment "{link.target}"', action)
+            return Diagnostic(
+                path, link.line, "missing-attachment", f'missing attachment "{link.target}"', action
+            )
         what = "embedded note" if embed else "note"
-        return Diagnostic(path, link.line, "broken-link", f'{what} not found: "{shown}"',
-                          "shown as a placeholder" if embed else "rendered as text")
+        return Diagnostic(
+            path,
+            link.line,
+            "broken-link",
+            f'{what} not found: "{shown}"',
+            "shown as a placeholder" if embed else "rendered as text",
+        )
     if status == "ambiguous":
         others = ", ".join(resolution.candidates)
-        return Diagnostic(path, link.line, "ambiguous-link",
-                          f'ambiguous link "{link.target}": matches {others}',
-                          f"using {resolution.path}")
+        return Diagnostic(
+            path,
+            link.line,
+            "ambiguous-link",
+            f'ambiguous link "{link.target}": matches {others}',
+            f"using {resolution.path}",
+        )
     target = resolution.path or link.target
     if status == "missing-heading":
-        return Diagnostic(path, link.line, "unknown-heading",
-                          f'no heading "{link.heading}" in {target}', "links to the note's top")
-    return Diagnostic(path, link.line, "unknown-block", f"no block ^{link.block} in {target}",
-                      "links to the note's top")
+        return Diagnostic(
+            path,
+            link.line,
+            "unknown-heading",
+            f'no heading "{link.heading}" in {target}',
+            "links to the note's top",
+        )
+    return Diagnostic(
+        path,
+        link.line,
+        "unknown-block",
+        f"no block ^{link.block} in {target}",
+        "links to the note's top",
+    )
 
 
 def link_problems(vault: Vault) -> list[Diagnostic]:

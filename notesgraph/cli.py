@@ -47,8 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="report broken links and missing attachments")
     _vault_arg(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON")
-    check.add_argument("--all", action="store_true",
-                       help="also list parse warnings (unclosed markup, duplicate block ids)")
+    check.add_argument(
+        "--all",
+        action="store_true",
+        help="also list parse warnings (unclosed markup, duplicate block ids)",
+    )
 
     graph = commands.add_parser("graph", help="write the concept graph")
     _vault_arg(graph)

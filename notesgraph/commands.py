@@ -86,6 +86,9 @@ def serve_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
         print(f"notesgraph: {problem}", file=sys.stderr)
         return 2
     host, _, port = args.dev_addr.rpartition(":")
-    return serve(options, host or "127.0.0.1", int(port or 8000),
-                 Reporter(quiet=args.quiet, verbose=args.verbose))
-
+    return serve(
+        options,
+        host or "127.0.0.1",
+        int(port or 8000),
+        Reporter(quiet=args.quiet, verbose=args.verbose),
+    )

@@ -50,8 +50,7 @@ def load_config(vault: Path) -> tuple[VaultConfig, list[Diagnostic]]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         return VaultConfig(source=name), [
-            Diagnostic(name, 0, "bad-config", f"cannot read vault config: {error}",
-                       "defaults used")
+            Diagnostic(name, 0, "bad-config", f"cannot read vault config: {error}", "defaults used")
         ]
     if not isinstance(data, dict):
         return VaultConfig(source=name), [
@@ -61,5 +60,4 @@ def load_config(vault: Path) -> tuple[VaultConfig, list[Diagnostic]]:
     if isinstance(exclude, str):
         exclude = [exclude]
     extra = {k: data[k] for k in ("aliases", "services", "not_services") if data.get(k)}
-    return VaultConfig(exclude=tuple(str(e) for e in exclude), catalog_extra=extra,
-                       source=name), []
+    return VaultConfig(exclude=tuple(str(e) for e in exclude), catalog_extra=extra, source=name), []

@@ -44,9 +44,7 @@ def decode_note(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
     """Decode a note; ``None`` means skipped (the diagnostics say why)."""
     problems: list[Diagnostic] = []
     if looks_binary(data):
-        return None, [
-            Diagnostic(path, 0, "binary-note", "binary data in a .md file", "skipped")
-        ]
+        return None, [Diagnostic(path, 0, "binary-note", "binary data in a .md file", "skipped")]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
         problems.append(Diagnostic(path, 0, "encoding", "saved as UTF-16", "decoded as UTF-16"))
@@ -62,8 +60,9 @@ def decode_note(data: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
         first = text.index("\x00")
         line = text.count("\n", 0, first) + 1
         problems.append(
-            Diagnostic(path, line, "nul-bytes", f"{text.count(chr(0))} NUL byte(s) in the text",
-                       "removed")
+            Diagnostic(
+                path, line, "nul-bytes", f"{text.count(chr(0))} NUL byte(s) in the text", "removed"
+            )
         )
         text = text.replace("\x00", "")
     return normalize_text(text), problems
@@ -76,8 +75,12 @@ def _fallback(data: bytes, error: UnicodeDecodeError, path: str) -> tuple[str, D
     except UnicodeDecodeError:
         text = data.decode("utf-8", errors="replace")
         return text, Diagnostic(
-            path, line, "encoding", "bytes that are neither UTF-8 nor CP949",
+            path,
+            line,
+            "encoding",
+            "bytes that are neither UTF-8 nor CP949",
             "decoded with replacement characters",
         )
-    return text, Diagnostic(path, line, "encoding", "not UTF-8 (looks like CP949/EUC-KR)",
-                            "decoded as CP949")
+    return text, Diagnostic(
+        path, line, "encoding", "not UTF-8 (looks like CP949/EUC-KR)", "decoded as CP949"
+    )

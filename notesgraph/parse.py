@@ -34,7 +34,9 @@ from .model import (
 )
 from .slugs import UniqueSlugs, nfc
 
-_LECTURE = re.compile(r"^\s*(\d{1,4})\s*(?:강)?\s*[.):]\s*(\S.*?)\s*$|^\s*(\d{1,4})강\s+(\S.*?)\s*$")
+_LECTURE = re.compile(
+    r"^\s*(\d{1,4})\s*(?:강)?\s*[.):]\s*(\S.*?)\s*$|^\s*(\d{1,4})강\s+(\S.*?)\s*$"
+)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LOOSE_MARK = re.compile(r"(?:^|\s)(==|\*\*)\S")
 _TAG_SPLIT = re.compile(r"[,\s]+")
@@ -54,7 +56,9 @@ def lecture_of(text: str) -> tuple[int, str] | None:
 @dataclass
 class _InlineResult:
     text: str
-    highlights: list[tuple[int, int, int, str]] = field(default_factory=list)  # start, end, line, id
+    highlights: list[tuple[int, int, int, str]] = field(
+        default_factory=list
+    )  # start, end, line, id
     links: list[int] = field(default_factory=list)
     only_embeds: bool = False
 
@@ -218,7 +222,9 @@ class _Walker:
                 first_row_inline = first_row_inline or token
                 offset = len(row_result.text) + (3 if row else 0)
                 row_result.text += (" | " if row else "") + cell.text
-                row_result.highlights += [(s + offset, e + offset, ln, a) for s, e, ln, a in cell.highlights]
+                row_result.highlights += [
+                    (s + offset, e + offset, ln, a) for s, e, ln, a in cell.highlights
+                ]
                 row_result.links += cell.links
                 row.append(" ".join(cell.text.split()))
             elif token.type == "tr_close":
@@ -317,7 +323,9 @@ class _Walker:
         if match:
             marker = "==highlight==" if match.group(1) == "==" else "**bold**"
             self.diagnostics.append(
-                Diagnostic(self.path, line, "unclosed-markup", f"unclosed {marker}", "shown as text")
+                Diagnostic(
+                    self.path, line, "unclosed-markup", f"unclosed {marker}", "shown as text"
+                )
             )
 
     def _record(self, link: Link, token: Token) -> int:
@@ -327,15 +335,18 @@ class _Walker:
         return index
 
     def _wikilink(self, token: Token, line: int) -> int:
+        """A ``[[…]]`` or ``![[…]]`` token (its parts are in ``token.meta``)."""
         meta = token.meta
         return self._record(
             Link(
-                kind="wikilink",
+                kind="embed" if token.type == "embed" else "wikilink",
                 raw=token.content,
                 target=meta["target"],
                 heading=meta["heading"],
                 block=meta["block"],
                 alias=meta["alias"],
+                width=meta.get("width"),
+                height=meta.get("height"),
                 line=line,
                 section=self.section,
             ),
@@ -360,22 +371,7 @@ class _Walker:
             token.type = "embed"
             token.content = link.raw
             return self._record(link, token)
-        meta = token.meta
-        return self._record(
-            Link(
-                kind="embed",
-                raw=token.content,
-                target=meta["target"],
-                heading=meta["heading"],
-                block=meta["block"],
-                alias=meta["alias"],
-                width=meta["width"],
-                height=meta["height"],
-                line=line,
-                section=self.section,
-            ),
-            token,
-        )
+        return self._wikilink(token, line)
 
     def _markdown_link(self, token: Token, line: int) -> int | None:
         href = str(token.attrGet("href") or "")
@@ -468,9 +464,7 @@ def _local_href(href: str) -> str | None:
 # -- front matter -------------------------------------------------------------
 
 
-def _front_matter(
-    tokens: list[Token], path: str
-) -> tuple[dict[str, Any], list[Diagnostic]]:
+def _front_matter(tokens: list[Token], path: str) -> tuple[dict[str, Any], list[Diagnostic]]:
     if not tokens or tokens[0].type != "front_matter":
         return {}, []
     token = tokens[0]
@@ -481,15 +475,25 @@ def _front_matter(
         line = (mark.line + 2) if mark is not None else 1
         problem = getattr(error, "problem", None) or "invalid YAML"
         return {}, [
-            Diagnostic(path, line, "bad-front-matter", f"front matter is not valid YAML: {problem}",
-                       "front matter ignored, body parsed")
+            Diagnostic(
+                path,
+                line,
+                "bad-front-matter",
+                f"front matter is not valid YAML: {problem}",
+                "front matter ignored, body parsed",
+            )
         ]
     if data is None:
         return {}, []
     if not isinstance(data, dict):
         return {}, [
-            Diagnostic(path, 1, "bad-front-matter", "front matter is not a mapping",
-                       "front matter ignored, body parsed")
+            Diagnostic(
+                path,
+                1,
+                "bad-front-matter",
+                "front matter is not a mapping",
+                "front matter ignored, body parsed",
+            )
         ]
     return {str(k): v for k, v in data.items()}, []
 
@@ -569,25 +573,53 @@ LARGE_NOTE = 1_000_000  # characters
 WIDE_TABLE = 50  # columns
 
 
-def _shape_warnings(path: str, text: str, tokens: list[Token], walker: _Walker,
-                    frontmatter: dict[str, Any]) -> list[Diagnostic]:
+def _shape_warnings(
+    path: str, text: str, tokens: list[Token], walker: _Walker, frontmatter: dict[str, Any]
+) -> list[Diagnostic]:
     """Notes that are odd in shape: empty, huge, too deeply nested, very wide tables."""
     found: list[Diagnostic] = []
     if not walker.blocks:
-        what = "has only front matter" if frontmatter or text.lstrip().startswith("---") else "is empty"
-        found.append(Diagnostic(path, 0, "empty-note", f"the note {what}", "published as an empty page"))
+        what = (
+            "has only front matter"
+            if frontmatter or text.lstrip().startswith("---")
+            else "is empty"
+        )
+        found.append(
+            Diagnostic(path, 0, "empty-note", f"the note {what}", "published as an empty page")
+        )
     if len(text) > LARGE_NOTE:
-        found.append(Diagnostic(path, 0, "large-note", f"the note is {len(text) / 1e6:.1f} million "
-                                "characters", "rendered in full; builds take longer"))
+        found.append(
+            Diagnostic(
+                path,
+                0,
+                "large-note",
+                f"the note is {len(text) / 1e6:.1f} million characters",
+                "rendered in full; builds take longer",
+            )
+        )
     deep = next((t for t in tokens if t.level >= MAX_NESTING - 1 and t.map), None)
     if deep is not None or any(t.level >= MAX_NESTING - 1 for t in tokens):
         line = deep.map[0] + 1 if deep is not None and deep.map else 0
-        found.append(Diagnostic(path, line, "deep-nesting", f"lists or quotes nested deeper than "
-                                f"{MAX_NESTING} levels", "the deeper part is not shown"))
+        found.append(
+            Diagnostic(
+                path,
+                line,
+                "deep-nesting",
+                f"lists or quotes nested deeper than {MAX_NESTING} levels",
+                "the deeper part is not shown",
+            )
+        )
     for table in walker.tables:
         if len(table.header) > WIDE_TABLE:
-            found.append(Diagnostic(path, table.line, "wide-table", f"a table with {len(table.header)} "
-                                    "columns", "shown with horizontal scrolling"))
+            found.append(
+                Diagnostic(
+                    path,
+                    table.line,
+                    "wide-table",
+                    f"a table with {len(table.header)} columns",
+                    "shown with horizontal scrolling",
+                )
+            )
     return found
 
 
@@ -630,10 +662,19 @@ def parse_note(path: str, text: str) -> Note:
     good_tags, bad_tags = _frontmatter_tags(frontmatter.get("tags"))
     tags = [Tag(name=n, line=0, source="frontmatter") for n in good_tags]
     for name in bad_tags:
-        diagnostics.append(Diagnostic(path, 1, "bad-tag", f"front-matter tag {name[:60]!r} is not a "
-                                      "valid Obsidian tag", "ignored"))
+        diagnostics.append(
+            Diagnostic(
+                path,
+                1,
+                "bad-tag",
+                f"front-matter tag {name[:60]!r} is not a valid Obsidian tag",
+                "ignored",
+            )
+        )
     tags += walker.tags
-    aliases = [nfc(a).strip() for a in _string_list(frontmatter.get("aliases", frontmatter.get("alias")))]
+    aliases = [
+        nfc(a).strip() for a in _string_list(frontmatter.get("aliases", frontmatter.get("alias")))
+    ]
     for line, code, message in env.get("notesgraph_problems", []):
         diagnostics.append(Diagnostic(path, line, code, message, "hidden as in Obsidian"))
     diagnostics += _shape_warnings(path, text, tokens, walker, frontmatter)
@@ -641,8 +682,13 @@ def parse_note(path: str, text: str) -> Note:
     for block_id, line in env.get("notesgraph_block_ids", []):
         if block_id in block_ids:
             diagnostics.append(
-                Diagnostic(path, line, "duplicate-block-id", f"block id ^{block_id} is used twice",
-                           "links go to the first")
+                Diagnostic(
+                    path,
+                    line,
+                    "duplicate-block-id",
+                    f"block id ^{block_id} is used twice",
+                    "links go to the first",
+                )
             )
             continue
         block_ids[block_id] = line

@@ -14,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 
 from .check import link_problems
+from .config import VaultConfig
 from .extract.catalog import Catalog, CatalogError, load_catalog
 from .extract.facts import NoteConcepts
 from .extract.run import ConceptExtractor
@@ -21,13 +22,12 @@ from .graph.build import GraphInput, build_graph
 from .model import Diagnostic, Note
 from .search.fields import PageTerms
 from .search.noteterms import SearchAnalyser
+from .site.background import Background
 from .site.context import SiteContext
 from .site.mkbuild import run_mkdocs
-from .site.background import Background
 from .site.render import HOME, render_data, render_site
 from .site.urls import PagePaths
 from .site.writer import GENERATED, DocsWriter, WriteStats, place_generated
-from .config import VaultConfig
 from .vault import Progress, Vault, load_vault
 
 Step = Callable[[str], None]
@@ -94,42 +94,70 @@ def _per_note_steps(config: VaultConfig) -> tuple[ConceptExtractor, SearchAnalys
     return ConceptExtractor(extra), SearchAnalyser(extra)
 
 
-def analyse(vault_dir: Path, cache_dir: Path | None = None, progress: Progress | None = None,
-            step: Step | None = None, jobs: int | None = None,
-            fallback: Mapping[str, Note] | None = None, keep_cache: bool = False) -> Analysis:
+def analyse(
+    vault_dir: Path,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+    step: Step | None = None,
+    jobs: int | None = None,
+    fallback: Mapping[str, Note] | None = None,
+    keep_cache: bool = False,
+) -> Analysis:
     """Parse the vault, extract concepts from the published notes, build the graph."""
     clock = _Clock(step)
-    vault = load_vault(vault_dir, cache_dir, jobs=jobs, progress=progress, fallback=fallback,
-                       per_note=_per_note_steps, keep_cache=keep_cache)
-    clock.lap("parse", f"{len(vault.notes)} notes parsed and read for concepts "
-                       f"({vault.cache_hits} from cache)")
+    vault = load_vault(
+        vault_dir,
+        cache_dir,
+        jobs=jobs,
+        progress=progress,
+        fallback=fallback,
+        per_note=_per_note_steps,
+        keep_cache=keep_cache,
+    )
+    clock.lap(
+        "parse",
+        f"{len(vault.notes)} notes parsed and read for concepts ({vault.cache_hits} from cache)",
+    )
     try:
         catalog = load_catalog(vault.config.catalog_extra or None)
     except CatalogError as error:
-        vault.diagnostics.append(Diagnostic(vault.config.source or "notesgraph.yml", 0, "bad-config",
-                                            f"vault services/aliases rejected: {error}",
-                                            "the packaged catalogue is used alone"))
+        vault.diagnostics.append(
+            Diagnostic(
+                vault.config.source or "notesgraph.yml",
+                0,
+                "bad-config",
+                f"vault services/aliases rejected: {error}",
+                "the packaged catalogue is used alone",
+            )
+        )
         catalog = load_catalog()
     published = vault.published
     concepts = [vault.derived[p][0] for p in published]
     search_terms = {p: vault.derived[p][1] for p in published}
     clock.lap("extract", "concepts collected")
-    graph = build_graph(GraphInput(
-        notes={p: vault.notes[p] for p in published},
-        resolutions=vault.resolutions,
-        concepts=concepts,
-        catalog=catalog,
-        attachments=vault.attachments,
-    ))
+    graph = build_graph(
+        GraphInput(
+            notes={p: vault.notes[p] for p in published},
+            resolutions=vault.resolutions,
+            concepts=concepts,
+            catalog=catalog,
+            attachments=vault.attachments,
+        )
+    )
     clock.lap("graph", f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
     return Analysis(vault, catalog, published, concepts, graph, clock.timings, search_terms)
 
 
-def build_site(options: BuildOptions, progress: Progress | None = None,
-               step: Step | None = None, fallback: Mapping[str, Note] | None = None) -> BuildReport:
+def build_site(
+    options: BuildOptions,
+    progress: Progress | None = None,
+    step: Step | None = None,
+    fallback: Mapping[str, Note] | None = None,
+) -> BuildReport:
     """``notesgraph build``: the five stages, in order."""
-    analysis = analyse(options.vault, options.cache_dir, progress, step, options.jobs, fallback,
-                       options.keep_cache)
+    analysis = analyse(
+        options.vault, options.cache_dir, progress, step, options.jobs, fallback, options.keep_cache
+    )
     clock = _Clock(step)
     vault = analysis.vault
     published = {p: vault.notes[p] for p in analysis.published}
@@ -143,9 +171,12 @@ def build_site(options: BuildOptions, progress: Progress | None = None,
     )
     data = Background(lambda: render_data(ctx, analysis.search_terms, analysis.catalog))
     try:
-        files = render_site(ctx, [p for p in problems if p.path in published],
-                            {p: f.real for p, f in vault.attachments.items()},
-                            home_exists=_hand_written(options.docs, HOME))
+        files = render_site(
+            ctx,
+            [p for p in problems if p.path in published],
+            {p: f.real for p, f in vault.attachments.items()},
+            home_exists=_hand_written(options.docs, HOME),
+        )
         clock.lap("render", f"{len(files.pages)} pages rendered")
         writer = DocsWriter(options.docs)
         writer.write(files.texts(), files.copies)
@@ -158,22 +189,34 @@ def build_site(options: BuildOptions, progress: Progress | None = None,
             writer.write(texts, {})
             place_generated(staging, {**files.data, **texts}, files.copies)
 
-        result = run_mkdocs(options.config, options.docs, options.site, files.nav,
-                            incremental=options.incremental,
-                            strict=options.strict_mkdocs,
-                            files=[*files.texts(), *files.copies],
-                            build_epoch=vault.newest_epoch,
-                            site_url=options.site_url,
-                            before_swap=add_data,
-                            exclude=(GENERATED,))
+        result = run_mkdocs(
+            options.config,
+            options.docs,
+            options.site,
+            files.nav,
+            incremental=options.incremental,
+            strict=options.strict_mkdocs,
+            files=[*files.texts(), *files.copies],
+            build_epoch=vault.newest_epoch,
+            site_url=options.site_url,
+            before_swap=add_data,
+            exclude=(GENERATED,),
+        )
     finally:
         data.result_or_none()
     written = writer.finish()
     clock.lap("mkdocs", f"site built in {options.site}")
-    warnings = sorted(vault.diagnostics + problems + ctx.problems + written.skipped,
-                      key=Diagnostic.sort_key)
-    return BuildReport(analysis, warnings, written, result.warnings, len(files.pages),
-                       {**analysis.timings, **clock.timings})
+    warnings = sorted(
+        vault.diagnostics + problems + ctx.problems + written.skipped, key=Diagnostic.sort_key
+    )
+    return BuildReport(
+        analysis,
+        warnings,
+        written,
+        result.warnings,
+        len(files.pages),
+        {**analysis.timings, **clock.timings},
+    )
 
 
 def _hand_written(docs: Path, rel: str) -> bool:

@@ -18,9 +18,14 @@ if TYPE_CHECKING:
 
 
 class Reporter:
-    def __init__(self, quiet: bool = False, verbose: bool = False,
-                 out: TextIO | None = None, err: TextIO | None = None,
-                 strict: bool = False) -> None:
+    def __init__(
+        self,
+        quiet: bool = False,
+        verbose: bool = False,
+        out: TextIO | None = None,
+        err: TextIO | None = None,
+        strict: bool = False,
+    ) -> None:
         self.quiet = quiet
         self.strict = strict  # warnings fail the build, so even --quiet shows them
         self.verbose = verbose
@@ -43,8 +48,13 @@ class Reporter:
             return
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      transient=True, console=_console(self.err)) as bar:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            transient=True,
+            console=_console(self.err),
+        ) as bar:
             task = bar.add_task(label, total=None)
 
             def update(done: int, total: int) -> None:

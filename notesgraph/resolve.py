@@ -126,7 +126,9 @@ class LinkIndex:
             matches = [h for h in note.headings if h.anchor == slug]
         if len(wanted) > 1:
             for candidate in matches:
-                ancestors = {heading_key(h.text) for h in note.heading_path(note.headings.index(candidate))}
+                ancestors = {
+                    heading_key(h.text) for h in note.heading_path(note.headings.index(candidate))
+                }
                 if set(wanted[:-1]) <= ancestors:
                     return candidate.anchor
         return matches[0].anchor if matches else None
@@ -152,7 +154,8 @@ class LinkIndex:
         if "/" in target:
             suffix = "/" + _key(_strip_md(target) if kind == "note" else target)
             candidates = [
-                c for c in candidates
+                c
+                for c in candidates
                 if ("/" + _key(_strip_md(c) if kind == "note" else c)).endswith(suffix)
             ]
         if not candidates:

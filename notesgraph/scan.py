@@ -65,8 +65,9 @@ def scan_vault(root: Path, config: VaultConfig | None = None) -> VaultScan:
             entries = sorted(os.scandir(directory), key=lambda e: nfc(e.name))
         except OSError as error:
             scan.diagnostics.append(
-                Diagnostic(rel or ".", 0, "unreadable", f"cannot list folder: {error.strerror}",
-                           "skipped")
+                Diagnostic(
+                    rel or ".", 0, "unreadable", f"cannot list folder: {error.strerror}", "skipped"
+                )
             )
             return
         for entry in entries:
@@ -83,8 +84,13 @@ def scan_vault(root: Path, config: VaultConfig | None = None) -> VaultScan:
                 target = Path(entry.path).resolve()
                 if not _inside(target, real_root):
                     scan.diagnostics.append(
-                        Diagnostic(path, 0, "outside-vault", "symlink leads outside the vault",
-                                   "not followed")
+                        Diagnostic(
+                            path,
+                            0,
+                            "outside-vault",
+                            "symlink leads outside the vault",
+                            "not followed",
+                        )
                     )
                     continue
             try:
@@ -103,14 +109,19 @@ def scan_vault(root: Path, config: VaultConfig | None = None) -> VaultScan:
                 continue
             if path in seen:
                 scan.diagnostics.append(
-                    Diagnostic(path, 0, "duplicate-path",
-                               f"same name as {seen[path]} once Unicode-normalised (NFC)",
-                               "skipped; the first one is used")
+                    Diagnostic(
+                        path,
+                        0,
+                        "duplicate-path",
+                        f"same name as {seen[path]} once Unicode-normalised (NFC)",
+                        "skipped; the first one is used",
+                    )
                 )
                 continue
             seen[path] = entry.name
-            file = VaultFile(path=path, real=Path(entry.path), size=stat.st_size,
-                             mtime_ns=stat.st_mtime_ns)
+            file = VaultFile(
+                path=path, real=Path(entry.path), size=stat.st_size, mtime_ns=stat.st_mtime_ns
+            )
             (scan.notes if file.is_note else scan.attachments).append(file)
 
     visit(root, "")

@@ -44,19 +44,29 @@ class Rebuilder:
         try:
             report = build_site(self.options, fallback=self.last_good)
         except Exception as error:  # keep serving the last good site
-            self.reporter.error(f"rebuild failed ({type(error).__name__}: {error}); "
-                                "still serving the last good site")
+            self.reporter.error(
+                f"rebuild failed ({type(error).__name__}: {error}); "
+                "still serving the last good site"
+            )
             return False
         self.last_good = dict(report.analysis.vault.notes)
         self.builds += 1
         for warning in report.warnings:
-            if warning.code in ("kept-last-good", "binary-note", "unreadable", "encoding",
-                                "bad-front-matter"):
+            if warning.code in (
+                "kept-last-good",
+                "binary-note",
+                "unreadable",
+                "encoding",
+                "bad-front-matter",
+            ):
                 print(f"warning: {warning.format()}", file=self.reporter.err)
         changed = len(report.written.written)
-        print(f"notesgraph: rebuilt in {time.perf_counter() - started:.2f}s "
-              f"({changed} page{'s' if changed != 1 else ''} changed)", file=self.reporter.out,
-              flush=True)
+        print(
+            f"notesgraph: rebuilt in {time.perf_counter() - started:.2f}s "
+            f"({changed} page{'s' if changed != 1 else ''} changed)",
+            file=self.reporter.out,
+            flush=True,
+        )
         return True
 
 
@@ -74,13 +84,17 @@ def serve(options: Any, host: str, port: int, reporter: Reporter) -> int:
     logging.getLogger("mkdocs").setLevel(logging.WARNING if reporter.quiet else logging.INFO)
     if not logging.getLogger("mkdocs").handlers:
         logging.basicConfig(format="%(message)s")
-    server = LiveReloadServer(builder=rebuild, host=host, port=port,
-                              root=str(Path(options.site).resolve()))
+    server = LiveReloadServer(
+        builder=rebuild, host=host, port=port, root=str(Path(options.site).resolve())
+    )
     for path in (options.vault, options.config, options.config.parent / "site_overrides"):
         if Path(path).exists():
             server.watch(str(Path(path).resolve()))
-    print(f"notesgraph: serving on http://{host}:{port}/ (Ctrl-C to stop)", file=reporter.out,
-          flush=True)
+    print(
+        f"notesgraph: serving on http://{host}:{port}/ (Ctrl-C to stop)",
+        file=reporter.out,
+        flush=True,
+    )
     try:
         server.serve()
     except KeyboardInterrupt:

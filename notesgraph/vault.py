@@ -119,7 +119,8 @@ def read_notes(
         key = keys[file.path] = content_key(file.path, data)
         entry = cache.get(key)
         complete = entry is not None and (
-            entry.note is None or all(s.fingerprint in entry.derived for s in steps))
+            entry.note is None or all(s.fingerprint in entry.derived for s in steps)
+        )
         if entry is not None and complete:
             results[file.path] = entry
         else:
@@ -139,8 +140,15 @@ def read_notes(
         diagnostics.extend(entry.problems)
         if note is None and fallback and path in fallback:
             note = fallback[path]
-            diagnostics.append(Diagnostic(path, 0, "kept-last-good", "this version cannot be read",
-                                          "the last good version stays on the site"))
+            diagnostics.append(
+                Diagnostic(
+                    path,
+                    0,
+                    "kept-last-good",
+                    "this version cannot be read",
+                    "the last good version stays on the site",
+                )
+            )
         if note is not None:
             notes[path] = note
             diagnostics.extend(note.diagnostics)

@@ -24,7 +24,9 @@ def make_hostile_vault(root: Path, outside: Path) -> Path:
     def write(rel: str, text: str) -> None:
         (vault / rel).write_text(text, encoding="utf-8")
 
-    write("홈.md", f"""---
+    write(
+        "홈.md",
+        f"""---
 title: "홈 {XSS}"
 aliases: ["{XSS}", "{SCRIPT}"]
 tags: [정상, "{XSS}"]
@@ -39,8 +41,9 @@ tags: [정상, "{XSS}"]
 - 순환: ![[순환 A]]
 - 자기 자신: ![[홈]]
 - 표: | {XSS} |
-#{'태그'} <b>굵게</b> {SCRIPT}
-""")
+#{"태그"} <b>굵게</b> {SCRIPT}
+""",
+    )
     write("폴더/노트 A.md", "# 노트 A\n\nLambda 최대 실행 시간: 900초\n")
     write("폴더/개요.md", "# 개요 1\n")
     write("비공개/개요.md", "# 개요 2\n")
@@ -58,10 +61,15 @@ tags: [정상, "{XSS}"]
     (vault / "nul.md").write_bytes("# 널\n가\x00나\n".encode())
     (vault / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     (vault / "bom crlf.md").write_bytes(b"\xef\xbb\xbf# BOM\r\n\r\n- CRLF\r\n")
-    write("큰 노트.md", "# 큰 노트\n\n" + ("람다는 서버리스 컴퓨팅 서비스이다. " * 20 + "\n\n") * 2600)
+    write(
+        "큰 노트.md", "# 큰 노트\n\n" + ("람다는 서버리스 컴퓨팅 서비스이다. " * 20 + "\n\n") * 2600
+    )
     write("깊은 목록.md", "".join("  " * i + f"- 단계 {i}\n" for i in range(400)))
     header = "| " + " | ".join(f"c{i}" for i in range(300)) + " |\n"
-    write("넓은 표.md", header + "|" + "---|" * 300 + "\n" + "| " + " | ".join("x" for _ in range(300)) + " |\n")
+    write(
+        "넓은 표.md",
+        header + "|" + "---|" * 300 + "\n" + "| " + " | ".join("x" for _ in range(300)) + " |\n",
+    )
     write(LONG_NAME, "# 긴 이름\n")
     os.symlink(outside / "secret.png", vault / "link-out.png")
     os.symlink(outside / "secret.md", vault / "link-out-note.md")
@@ -69,5 +77,11 @@ tags: [정상, "{XSS}"]
 
 
 #: Text that must never reach any built file.
-NEVER = ("TOP-SECRET-OUTSIDE", "TOP-SECRET-PNG", "PRIVATE-DIARY-TEXT", "비밀 일기",
-         "OBSIDIAN-CONFIG-TEXT", "TRASHED-NOTE-TEXT")
+NEVER = (
+    "TOP-SECRET-OUTSIDE",
+    "TOP-SECRET-PNG",
+    "PRIVATE-DIARY-TEXT",
+    "비밀 일기",
+    "OBSIDIAN-CONFIG-TEXT",
+    "TRASHED-NOTE-TEXT",
+)

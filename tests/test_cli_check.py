@@ -28,8 +28,14 @@ def test_json_report(capsys) -> None:  # type: ignore[no-untyped-def]
     report = json.loads(capsys.readouterr().out)
     assert status == 1
     codes = sorted({p["code"] for p in report["problems"]})
-    assert codes == ["ambiguous-link", "broken-link", "missing-attachment", "refused-link",
-                     "unknown-block", "unknown-heading"]
+    assert codes == [
+        "ambiguous-link",
+        "broken-link",
+        "missing-attachment",
+        "refused-link",
+        "unknown-block",
+        "unknown-heading",
+    ]
     assert report["summary"]["notes"] == 8
     first = report["problems"][0]
     assert set(first) >= {"path", "line", "code", "message", "action"}

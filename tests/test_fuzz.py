@@ -16,15 +16,78 @@ from notesgraph.site.notepages import note_page
 from notesgraph.site.urls import PagePaths
 
 PIECES = [
-    "[[", "]]", "![[", "==", "**", "|", "\\|", "#", "#태그", "^", "^abc", "%%", "---\n", "\n---\n",
-    "> [!tip]- ", "> ", "- ", "1. ", "| a | b |\n|---|---|\n", "```\n", "`", "\n", "\n\n", " ",
-    "람다", "람다는", "람다의", "코그니토를", "Lambda", "DynamoDB를", "128MB ~ 10GB", "900초",
-    "<script>", "<img src=x onerror=alert(1)>", "&amp;", "[x](y.md)", "![](a.png)", "^[note]",
-    "[^1]", "\r\n", "\t", "\x00", "\ufeff", "사용자 풀", "#", "##", "######", "\\",
-    "백만", "백만회선", "천", "만 건", "1억", "$0.20", "66%", "~", "최대 ", "GB", "초", "분", "10배",
-    " → ", "→ Lambda 실행", ": ", "**메모리**: ", "에서", "를 호출", "와 비교",
+    "[[",
+    "]]",
+    "![[",
+    "==",
+    "**",
+    "|",
+    "\\|",
+    "#",
+    "#태그",
+    "^",
+    "^abc",
+    "%%",
+    "---\n",
+    "\n---\n",
+    "> [!tip]- ",
+    "> ",
+    "- ",
+    "1. ",
+    "| a | b |\n|---|---|\n",
+    "```\n",
+    "`",
+    "\n",
+    "\n\n",
+    " ",
+    "람다",
+    "람다는",
+    "람다의",
+    "코그니토를",
+    "Lambda",
+    "DynamoDB를",
+    "128MB ~ 10GB",
+    "900초",
+    "<script>",
+    "<img src=x onerror=alert(1)>",
+    "&amp;",
+    "[x](y.md)",
+    "![](a.png)",
+    "^[note]",
+    "[^1]",
+    "\r\n",
+    "\t",
+    "\x00",
+    "\ufeff",
+    "사용자 풀",
+    "#",
+    "##",
+    "######",
+    "\\",
+    "백만",
+    "백만회선",
+    "천",
+    "만 건",
+    "1억",
+    "$0.20",
+    "66%",
+    "~",
+    "최대 ",
+    "GB",
+    "초",
+    "분",
+    "10배",
+    " → ",
+    "→ Lambda 실행",
+    ": ",
+    "**메모리**: ",
+    "에서",
+    "를 호출",
+    "와 비교",
 ]
-obsidianish = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=40).map("".join)
+obsidianish = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=40).map(
+    "".join
+)
 
 
 class _Balance(HTMLParser):
@@ -84,8 +147,13 @@ def test_page_generator_never_fails(first: str, second: str) -> None:
         (vault / "나.md").write_text(second + "\n![[가]]", encoding="utf-8")
         analysis = analyse(vault, cache_dir=None, jobs=1)
         notes = {p: analysis.vault.notes[p] for p in analysis.published}
-        ctx = SiteContext(notes=notes, resolutions=analysis.vault.resolutions, graph=analysis.graph,
-                          concepts=analysis.concepts, paths=PagePaths(notes))
+        ctx = SiteContext(
+            notes=notes,
+            resolutions=analysis.vault.resolutions,
+            graph=analysis.graph,
+            concepts=analysis.concepts,
+            paths=PagePaths(notes),
+        )
         for path in notes:
             page = note_page(ctx, path)
             assert "\x00" not in page

@@ -34,22 +34,50 @@ def summary(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """What a reader checks by hand: services, limits, relations, comparisons."""
     nodes = dict(graph.nodes(data=True))
     return {
-        "services": {n: {"label": a["label"], "aliases": a.get("aliases", []), "category": a.get("category")}
-                     for n, a in nodes.items() if a["kind"] == "service"},
+        "services": {
+            n: {"label": a["label"], "aliases": a.get("aliases", []), "category": a.get("category")}
+            for n, a in nodes.items()
+            if a["kind"] == "service"
+        },
         "features": {n: a["label"] for n, a in nodes.items() if a["kind"] == "feature"},
         "limits": [
-            {"id": n, "owner": a["owner"], "name": a["name"], "min": a.get("min"), "max": a.get("max"),
-             "unit": a["unit"], "line": a["line"]}
-            for n, a in nodes.items() if a["kind"] == "limit"
+            {
+                "id": n,
+                "owner": a["owner"],
+                "name": a["name"],
+                "min": a.get("min"),
+                "max": a.get("max"),
+                "unit": a["unit"],
+                "line": a["line"],
+            }
+            for n, a in nodes.items()
+            if a["kind"] == "limit"
         ],
         "relations": sorted(
-            [u, v, d["kind"], d.get("line", 0)] for u, v, d in graph.edges(data=True)
-            if d["kind"] not in ("links_to", "embeds", "contains", "mentions", "tagged", "has_limit",
-                                 "stated_in", "compares", "feature_of")
+            [u, v, d["kind"], d.get("line", 0)]
+            for u, v, d in graph.edges(data=True)
+            if d["kind"]
+            not in (
+                "links_to",
+                "embeds",
+                "contains",
+                "mentions",
+                "tagged",
+                "has_limit",
+                "stated_in",
+                "compares",
+                "feature_of",
+            )
         ),
-        "comparisons": {n: {"services": a.get("services"), "columns": a.get("columns"),
-                            "rows": len(a.get("rows", []))}
-                        for n, a in nodes.items() if a["kind"] == "comparison"},
+        "comparisons": {
+            n: {
+                "services": a.get("services"),
+                "columns": a.get("columns"),
+                "rows": len(a.get("rows", [])),
+            }
+            for n, a in nodes.items()
+            if a["kind"] == "comparison"
+        },
     }
 
 
@@ -80,20 +108,29 @@ def test_schema(seed_graph: nx.MultiDiGraph, fixture_graph: nx.MultiDiGraph) -> 
 
 
 def _limits(graph: nx.MultiDiGraph, owner: str) -> dict[str, dict[str, Any]]:
-    return {a["name"]: a for _, a in graph.nodes(data=True)
-            if a["kind"] == "limit" and a["owner"] == owner}
+    return {
+        a["name"]: a
+        for _, a in graph.nodes(data=True)
+        if a["kind"] == "limit" and a["owner"] == owner
+    }
 
 
 def test_seed_lambda_limits_from_lecture_218(seed_graph: nx.MultiDiGraph) -> None:
-    limits = {name: a for name, a in _limits(seed_graph, "service:lambda").items()
-              if 96 <= a["line"] <= 121}
+    limits = {
+        name: a
+        for name, a in _limits(seed_graph, "service:lambda").items()
+        if 96 <= a["line"] <= 121
+    }
     assert (limits["메모리"]["min"], limits["메모리"]["max"]) == (128 * MiB, 10 * GiB)
     assert limits["최대 실행 시간"]["max"] == 900 and limits["최대 실행 시간"]["unit"] == "seconds"
     assert limits["환경변수 크기"]["max"] == 4 * KiB
     tmp = next(a for n, a in limits.items() if "/tmp" in n)
     assert tmp["max"] == 10 * GiB
     concurrency = next(a for n, a in limits.items() if "동시 실행" in n)
-    assert concurrency["unit"] == "count" and 1000 in (concurrency.get("min"), concurrency.get("max"))
+    assert concurrency["unit"] == "count" and 1000 in (
+        concurrency.get("min"),
+        concurrency.get("max"),
+    )
     package = {n: a for n, a in limits.items() if "패키지" in n}
     assert sorted(a["max"] for a in package.values()) == [50 * MiB, 250 * MiB]
     assert len(limits) == 7
@@ -105,16 +142,39 @@ def test_seed_services_have_korean_aliases(seed_graph: nx.MultiDiGraph) -> None:
     assert "코그니토" in seed_graph.nodes["service:cognito"]["aliases"]
     assert "RDS 프록시" in seed_graph.nodes["service:rds-proxy"]["aliases"]
     labels = {a["label"] for _, a in seed_graph.nodes(data=True) if a["kind"] == "service"}
-    assert {"Lambda", "API Gateway", "DynamoDB", "Cognito", "CloudFront", "Lambda@Edge",
-            "CloudFront Functions", "RDS Proxy"} <= labels
-    assert not labels & {"Node.js", "Python", "Java", "Swagger", "OpenAPI", "WebSocket", "JSON",
-                         "Facebook", "Google"}
+    assert {
+        "Lambda",
+        "API Gateway",
+        "DynamoDB",
+        "Cognito",
+        "CloudFront",
+        "Lambda@Edge",
+        "CloudFront Functions",
+        "RDS Proxy",
+    } <= labels
+    assert not labels & {
+        "Node.js",
+        "Python",
+        "Java",
+        "Swagger",
+        "OpenAPI",
+        "WebSocket",
+        "JSON",
+        "Facebook",
+        "Google",
+    }
 
 
 def test_seed_comparison_table(seed_graph: nx.MultiDiGraph) -> None:
-    tables = [a for _, a in seed_graph.nodes(data=True)
-              if a["kind"] == "comparison" and a.get("columns") and len(a.get("rows", [])) == 7]
-    assert tables and tables[0]["services"] == ["service:cloudfront-functions", "service:lambda-edge"]
+    tables = [
+        a
+        for _, a in seed_graph.nodes(data=True)
+        if a["kind"] == "comparison" and a.get("columns") and len(a.get("rows", [])) == 7
+    ]
+    assert tables and tables[0]["services"] == [
+        "service:cloudfront-functions",
+        "service:lambda-edge",
+    ]
 
 
 def test_private_notes_are_not_in_the_graph(fixture_graph: nx.MultiDiGraph) -> None:
@@ -132,7 +192,9 @@ def test_graphml_round_trip(seed_graph: nx.MultiDiGraph) -> None:
     assert set(back.nodes) == set(seed_graph.nodes)
     for node, attrs in seed_graph.nodes(data=True):
         assert back.nodes[node] == attrs, node
-    original = sorted((u, v, json.dumps(d, sort_keys=True)) for u, v, d in seed_graph.edges(data=True))
+    original = sorted(
+        (u, v, json.dumps(d, sort_keys=True)) for u, v, d in seed_graph.edges(data=True)
+    )
     again = sorted((u, v, json.dumps(d, sort_keys=True)) for u, v, d in back.edges(data=True))
     assert again == original
 

@@ -82,8 +82,22 @@ def test_nothing_private_or_outside_reaches_any_output(hostile: tuple[Path, Path
 def test_every_other_page_is_built(hostile: tuple[Path, Path, object]) -> None:
     _, out, _ = hostile
     site = out / "site" / "notes"
-    for name in ("홈", "폴더/노트-A", "cp949-노트", "깨진-바이트", "nul", "bom-crlf", "큰-노트", "깊은-목록",
-                 "넓은-표", "빈-노트", "front-matter만", "깨진-front-matter", "순환-A", "순환-B"):
+    for name in (
+        "홈",
+        "폴더/노트-A",
+        "cp949-노트",
+        "깨진-바이트",
+        "nul",
+        "bom-crlf",
+        "큰-노트",
+        "깊은-목록",
+        "넓은-표",
+        "빈-노트",
+        "front-matter만",
+        "깨진-front-matter",
+        "순환-A",
+        "순환-B",
+    ):
         assert (site / name / "index.html").is_file(), name
     long_pages = [p for p in site.iterdir() if p.name.startswith("가" * 30)]
     assert len(long_pages) == 1 and len(long_pages[0].name.encode()) <= 120
@@ -106,10 +120,22 @@ def test_cycle_is_cut_and_self_embed_shown_as_link(hostile: tuple[Path, Path, ob
     assert home.count("ng-embed-cycle") >= 2
 
 
-def test_strict_turns_warnings_into_failure(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_strict_turns_warnings_into_failure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     vault = make_hostile_vault(tmp_path / "vault", tmp_path / "outside")
-    args = ["build", "--vault", str(vault), "--docs", str(tmp_path / "docs"), "--site",
-            str(tmp_path / "site"), "--config", str(ROOT / "mkdocs.yml"), "--no-cache"]
+    args = [
+        "build",
+        "--vault",
+        str(vault),
+        "--docs",
+        str(tmp_path / "docs"),
+        "--site",
+        str(tmp_path / "site"),
+        "--config",
+        str(ROOT / "mkdocs.yml"),
+        "--no-cache",
+    ]
     assert main(args) == 0
     assert main([*args, "--strict"]) == 1
     err = capsys.readouterr().err
@@ -129,10 +155,24 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path: Path) -> None:
     (changed / "새 노트.md").write_text("# 새 노트\nNEW-NOTE-TEXT\n", encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     child = subprocess.Popen(
-        [sys.executable, "-m", "notesgraph", "build", "--vault", str(changed), "--docs",
-         str(tmp_path / "docs2"), "--site", str(tmp_path / "site"), "--config",
-         str(ROOT / "mkdocs.yml"), "--no-cache"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "notesgraph",
+            "build",
+            "--vault",
+            str(changed),
+            "--docs",
+            str(tmp_path / "docs2"),
+            "--site",
+            str(tmp_path / "site"),
+            "--config",
+            str(ROOT / "mkdocs.yml"),
+            "--no-cache",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(tmp_path.glob(".site-building-*")):

@@ -18,9 +18,7 @@ def note_summary(note) -> dict:  # type: ignore[no-untyped-def]
         "path": note.path,
         "title": note.title,
         "headings": [asdict(h) for h in note.headings],
-        "sections": [
-            {k: v for k, v in asdict(s).items() if k != "text"} for s in note.sections
-        ],
+        "sections": [{k: v for k, v in asdict(s).items() if k != "text"} for s in note.sections],
         "highlights": [asdict(h) for h in note.highlights],
         "links": [asdict(link) for link in note.links],
         "tables": [asdict(t) for t in note.tables],
@@ -158,7 +156,9 @@ def test_nested_list_items_know_their_parent(seed_text: str) -> None:
 
 def test_callouts_are_recorded() -> None:
     note = parse_note("a.md", "# 제목\n> [!tip]- 시험 포인트\n> 람다는 ==900초==\n")
-    assert [(c.kind, c.title, c.fold, c.line) for c in note.callouts] == [("tip", "시험 포인트", "-", 2)]
+    assert [(c.kind, c.title, c.fold, c.line) for c in note.callouts] == [
+        ("tip", "시험 포인트", "-", 2)
+    ]
     assert note.highlights[0].text == "900초"
     assert note.highlights[0].line == 3
 

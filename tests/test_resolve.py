@@ -23,8 +23,13 @@ def vault() -> Vault:
 
 def resolve(vault: Vault, raw_target: str, source: str = "홈.md", kind: str = "wikilink", **kw):  # type: ignore[no-untyped-def]
     target, _, heading = raw_target.partition("#")
-    link = Link(kind=kind, raw=raw_target, target=target,  # type: ignore[arg-type]
-                heading=heading or None, **kw)
+    link = Link(
+        kind=kind,
+        raw=raw_target,
+        target=target,  # type: ignore[arg-type]
+        heading=heading or None,
+        **kw,
+    )
     return vault.index.resolve(link, source)
 
 
@@ -49,12 +54,22 @@ def test_exact_path_and_name_anywhere(vault: Vault) -> None:
 
 
 def test_md_suffix_optional_and_case_insensitive(vault: Vault) -> None:
-    for target in ("람다 정리.md", "람다 정리.MD", "컴퓨팅/람다 정리", "컴퓨팅/람다 정리.md", "ec2"):
+    for target in (
+        "람다 정리.md",
+        "람다 정리.MD",
+        "컴퓨팅/람다 정리",
+        "컴퓨팅/람다 정리.md",
+        "ec2",
+    ):
         assert resolve(vault, target).status == "ok", target
 
 
 def test_nfd_and_nfc_both_resolve(vault: Vault) -> None:
-    nfd_file = [p for p in VAULT.iterdir() if p.name.endswith(".md") and "관리" in unicodedata.normalize("NFC", p.name)]
+    nfd_file = [
+        p
+        for p in VAULT.iterdir()
+        if p.name.endswith(".md") and "관리" in unicodedata.normalize("NFC", p.name)
+    ]
     assert nfd_file and not unicodedata.is_normalized("NFC", nfd_file[0].name)
     assert resolve(vault, "세션 관리").path == "세션 관리.md"
     nfd_target = unicodedata.normalize("NFD", "세션 관리")
@@ -109,8 +124,12 @@ def test_attachments_by_name_anywhere(vault: Vault) -> None:
 
 
 def test_markdown_links_relative_first(vault: Vault) -> None:
-    link = Link(kind="markdown", raw="컴퓨팅/EC2.md#인스턴스-유형", target="컴퓨팅/EC2.md",
-                heading="인스턴스-유형")
+    link = Link(
+        kind="markdown",
+        raw="컴퓨팅/EC2.md#인스턴스-유형",
+        target="컴퓨팅/EC2.md",
+        heading="인스턴스-유형",
+    )
     result = vault.index.resolve(link, "홈.md")
     assert (result.path, result.anchor) == ("컴퓨팅/EC2.md", "인스턴스-유형")
     up = Link(kind="markdown", raw="../홈.md", target="../홈.md")

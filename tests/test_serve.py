@@ -43,8 +43,20 @@ def wait_for(predicate, timeout: float = 60.0) -> bool:  # type: ignore[no-untyp
 def test_loopback_only() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.0.10")
-    assert main(["serve", "--vault", str(ROOT / "vault"), "--dev-addr", "0.0.0.0:8000",
-                 "--config", str(ROOT / "mkdocs.yml")]) == 2
+    assert (
+        main(
+            [
+                "serve",
+                "--vault",
+                str(ROOT / "vault"),
+                "--dev-addr",
+                "0.0.0.0:8000",
+                "--config",
+                str(ROOT / "mkdocs.yml"),
+            ]
+        )
+        == 2
+    )
 
 
 def test_serve_rebuilds_on_save_and_keeps_the_last_good_page(tmp_path: Path) -> None:
@@ -55,11 +67,28 @@ def test_serve_rebuilds_on_save_and_keeps_the_last_good_page(tmp_path: Path) -> 
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
     server = subprocess.Popen(
-        [sys.executable, "-m", "notesgraph", "serve", "--vault", str(vault), "--docs",
-         str(tmp_path / "docs"), "--site", str(tmp_path / "site"), "--config",
-         str(ROOT / "mkdocs.yml"), "--cache-dir", str(tmp_path / "cache"), "--dev-addr",
-         f"127.0.0.1:{port}"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "notesgraph",
+            "serve",
+            "--vault",
+            str(vault),
+            "--docs",
+            str(tmp_path / "docs"),
+            "--site",
+            str(tmp_path / "site"),
+            "--config",
+            str(ROOT / "mkdocs.yml"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     page = f"http://127.0.0.1:{port}/notes/%EB%9E%8C%EB%8B%A4/"  # notes/람다/
     try:

@@ -34,9 +34,17 @@ def read(path: Path) -> str:
 
 def test_pages_exist(fixture_site: Path) -> None:
     site = fixture_site / "site"
-    for page in ("notes/홈/index.html", "notes/컴퓨팅/람다-정리/index.html", "services/lambda/index.html",
-                 "limits/index.html", "keypoints/index.html", "problems/index.html",
-                 "notes/index.html", "services/index.html", "compare/index.html"):
+    for page in (
+        "notes/홈/index.html",
+        "notes/컴퓨팅/람다-정리/index.html",
+        "services/lambda/index.html",
+        "limits/index.html",
+        "keypoints/index.html",
+        "problems/index.html",
+        "notes/index.html",
+        "services/index.html",
+        "compare/index.html",
+    ):
         assert (site / page).is_file(), page
 
 
@@ -66,7 +74,10 @@ def test_note_page_renders_obsidian_features(fixture_site: Path) -> None:
     # a block link
     assert 'href="../컴퓨팅/람다-정리/#^limit-mem"' in home
     # an image with its size, copied into the site
-    assert 'width="300"' in home and (fixture_site / "site" / "attachments" / "첨부" / "구성도.png").is_file()
+    assert (
+        'width="300"' in home
+        and (fixture_site / "site" / "attachments" / "첨부" / "구성도.png").is_file()
+    )
     # a missing image as a visible placeholder naming the file
     assert "ng-missing-embed" in home and "없는 그림.png" in home
     # a transcluded section
@@ -110,7 +121,9 @@ def test_incremental_rebuild_touches_only_what_changed(tmp_path: Path) -> None:
     first = build(vault, tmp_path / "out")
     assert len(first.written.written) > 10
     note = vault / "컴퓨팅" / "EC2.md"
-    note.write_text(note.read_text(encoding="utf-8") + "\n- 새 문장: ==EC2 인스턴스==\n", encoding="utf-8")
+    note.write_text(
+        note.read_text(encoding="utf-8") + "\n- 새 문장: ==EC2 인스턴스==\n", encoding="utf-8"
+    )
     second = build(vault, tmp_path / "out")
     assert "notes/컴퓨팅/EC2.md" in second.written.written
     assert len(second.written.written) < len(first.written.written) / 2
@@ -123,8 +136,9 @@ def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
     build(VAULT, tmp_path)
     before = site_files(tmp_path / "site")
     broken = tmp_path / "broken.yml"
-    broken.write_text(read(ROOT / "mkdocs.yml").replace("name: material", "name: no-such-theme"),
-                      encoding="utf-8")
+    broken.write_text(
+        read(ROOT / "mkdocs.yml").replace("name: material", "name: no-such-theme"), encoding="utf-8"
+    )
     with pytest.raises(MkDocsError):
         from notesgraph.pipeline import build_site
 
@@ -133,9 +147,19 @@ def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
 
 
 def test_cli_build_and_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    args = ["build", "--vault", str(VAULT), "--docs", str(tmp_path / "docs"),
-            "--site", str(tmp_path / "site"), "--config", str(ROOT / "mkdocs.yml"),
-            "--cache-dir", str(tmp_path / "cache")]
+    args = [
+        "build",
+        "--vault",
+        str(VAULT),
+        "--docs",
+        str(tmp_path / "docs"),
+        "--site",
+        str(tmp_path / "site"),
+        "--config",
+        str(ROOT / "mkdocs.yml"),
+        "--cache-dir",
+        str(tmp_path / "cache"),
+    ]
     assert main(args) == 0
     out, err = capsys.readouterr()
     assert "7 notes (1 private, not published)" in out
@@ -145,9 +169,20 @@ def test_cli_build_and_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert out == ""
 
 
-def test_cli_refuses_to_write_into_the_vault(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_refuses_to_write_into_the_vault(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     vault = tmp_path / "vault"
     shutil.copytree(VAULT, vault)
-    status = main(["build", "--vault", str(vault), "--site", str(vault / "site"),
-                   "--config", str(ROOT / "mkdocs.yml")])
+    status = main(
+        [
+            "build",
+            "--vault",
+            str(vault),
+            "--site",
+            str(vault / "site"),
+            "--config",
+            str(ROOT / "mkdocs.yml"),
+        ]
+    )
     assert status == 2 and "inside the vault" in capsys.readouterr().err

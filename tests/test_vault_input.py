@@ -100,7 +100,9 @@ def test_parallel_parse_gives_the_same_notes(tmp_path: Path) -> None:
     vault_dir = tmp_path / "vault"
     vault_dir.mkdir()
     for n in range(60):
-        (vault_dir / f"노트{n:02}.md").write_text(f"# 노트 {n}\n- 메모리: {n}MB\n[[노트{n + 1:02}]]\n")
+        (vault_dir / f"노트{n:02}.md").write_text(
+            f"# 노트 {n}\n- 메모리: {n}MB\n[[노트{n + 1:02}]]\n"
+        )
     serial = load_vault(vault_dir, cache_dir=None, jobs=1)
     parallel = load_vault(vault_dir, cache_dir=None, jobs=2)
     assert len(serial.notes) == 60 >= vault_module.PARALLEL_THRESHOLD

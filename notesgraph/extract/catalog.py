@@ -394,7 +394,9 @@ def _apply_aliases(by_id: dict[str, Service], aliases: Any) -> None:
         try:
             feat = service.feature(feature_id)
         except KeyError:
-            raise CatalogError(f"{where}: service {service_id!r} has no feature {feature_id!r}")
+            raise CatalogError(
+                f"{where}: service {service_id!r} has no feature {feature_id!r}"
+            ) from None
         feat = replace(feat, names=feat.names + en, ko=feat.ko + ko)
         features = tuple(feat if f.id == feature_id else f for f in service.features)
         by_id[service_id] = replace(service, features=features)

@@ -218,8 +218,10 @@ def _insert(root: _Node, name: str) -> None:
         node = node.children.setdefault(char, _Node())
     last = name_key(name)[-1]
     node.tail = (
-        "letter" if last.isascii() and last.isalpha()
-        else "digit" if last.isascii() and last.isdigit()
+        "letter"
+        if last.isascii() and last.isalpha()
+        else "digit"
+        if last.isascii() and last.isdigit()
         else "free"
     )
 

@@ -73,8 +73,11 @@ class ConceptExtractor:
     def __init__(self, catalog_extra: Mapping[str, Any] | None = None) -> None:
         self.catalog_extra = dict(catalog_extra or {})
         extras = json.dumps(self.catalog_extra, sort_keys=True, ensure_ascii=False, default=str)
-        self.fingerprint = _source_fingerprint() + ":" + hashlib.blake2b(
-            extras.encode(), digest_size=8).hexdigest()
+        self.fingerprint = (
+            _source_fingerprint()
+            + ":"
+            + hashlib.blake2b(extras.encode(), digest_size=8).hexdigest()
+        )
 
     def matcher(self) -> MatcherLike:
         found = _MATCHERS.get(self.fingerprint)
@@ -82,8 +85,11 @@ class ConceptExtractor:
             from .catalog import load_catalog
             from .mentions import MentionMatcher, default_matcher
 
-            found = (MentionMatcher(load_catalog(self.catalog_extra)) if self.catalog_extra
-                     else default_matcher())
+            found = (
+                MentionMatcher(load_catalog(self.catalog_extra))
+                if self.catalog_extra
+                else default_matcher()
+            )
             _MATCHERS[self.fingerprint] = found
         return found
 

@@ -102,13 +102,52 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s|\Z)|\s*(?:→|->|=>|⇒|➡|⟶)\s*")
 _WORD = re.compile(r"[가-힣A-Za-z0-9]+")
 #: Endings that close a clause inside a sentence: 하면, 하며, 하고, 하지만, 해서, 하여 …
 _CONNECTIVES = tuple(
-    "면 며 고 지만 는데 니까 어서 아서 해서 여서 하여 되어 해 돼 거나 도록".split()
+    [
+        "면",
+        "며",
+        "고",
+        "지만",
+        "는데",
+        "니까",
+        "어서",
+        "아서",
+        "해서",
+        "여서",
+        "하여",
+        "되어",
+        "해",
+        "돼",
+        "거나",
+        "도록",
+    ]
 )
-_NOT_CONNECTIVE = frozenset("통해 위해 대해 의해 통해서 위해서 최고 참고".split())
+_NOT_CONNECTIVE = frozenset(["통해", "위해", "대해", "의해", "통해서", "위해서", "최고", "참고"])
 #: Words ending like a subject or topic that are adjectives, adverbs or nouns in -가.
 _NOT_SUBJECT = frozenset(
-    "같은 많은 높은 낮은 작은 좋은 짧은 넓은 적은 추가 증가 평가 인가 단가 부가"
-    " 같이 없이 많이 높이 길이 깊이 이".split()
+    [
+        "같은",
+        "많은",
+        "높은",
+        "낮은",
+        "작은",
+        "좋은",
+        "짧은",
+        "넓은",
+        "적은",
+        "추가",
+        "증가",
+        "평가",
+        "인가",
+        "단가",
+        "부가",
+        "같이",
+        "없이",
+        "많이",
+        "높이",
+        "길이",
+        "깊이",
+        "이",
+    ]
 )
 _VERB_STEM_BEFORE_NEUN = set("하되있없않쓰내가오주받이시키리르우보나두")
 _DATA_OBJECT = re.compile(r"(?:데이터|메시지|이벤트|알림|로그|레코드|파일|객체)(?:을|를)?")

@@ -82,8 +82,15 @@ class _Builder:
             nid = ids.note_id(path)
             lectures = sorted({h.lecture for h in note.headings if h.lecture is not None})
             tags = sorted({t.name for t in note.tags})
-            self.node(nid, "note", note.title, path=path, aliases=list(note.aliases),
-                      tags=tags, lectures=lectures)
+            self.node(
+                nid,
+                "note",
+                note.title,
+                path=path,
+                aliases=list(note.aliases),
+                tags=tags,
+                lectures=lectures,
+            )
             self._sections(note)
             self._highlights(note)
             for tag in tags:
@@ -99,10 +106,18 @@ class _Builder:
             parent = None
             if heading is not None and heading.parent is not None:
                 parent = _section_node(note, heading_section[heading.parent])
-            self.node(sid, "section", section.title, note=ids.note_id(note.path),
-                      anchor=section.anchor, level=heading.level if heading else 0,
-                      lecture=heading.lecture if heading else None,
-                      start_line=section.start_line, end_line=section.end_line, parent=parent)
+            self.node(
+                sid,
+                "section",
+                section.title,
+                note=ids.note_id(note.path),
+                anchor=section.anchor,
+                level=heading.level if heading else 0,
+                lecture=heading.lecture if heading else None,
+                start_line=section.start_line,
+                end_line=section.end_line,
+                parent=parent,
+            )
             self.edges.add(ids.note_id(note.path), sid, "contains")
 
     def _highlights(self, note: Note) -> None:
@@ -111,10 +126,18 @@ class _Builder:
             per_line[highlight.line] += 1
             hid = ids.highlight_id(note.path, highlight.line, per_line[highlight.line])
             sid = _section_node(note, highlight.section)
-            self.node(hid, "highlight", highlight.text, note=ids.note_id(note.path),
-                      section=sid, line=highlight.line,
-                      context=note.blocks[highlight.block].text,
-                      start=highlight.start, end=highlight.end, anchor=highlight.anchor)
+            self.node(
+                hid,
+                "highlight",
+                highlight.text,
+                note=ids.note_id(note.path),
+                section=sid,
+                line=highlight.line,
+                context=note.blocks[highlight.block].text,
+                start=highlight.start,
+                end=highlight.end,
+                anchor=highlight.anchor,
+            )
             self.edges.add(sid, hid, "contains")
             block_line = note.blocks[highlight.block].line
             self.block_highlights[(note.path, block_line)].append(hid)
@@ -125,17 +148,32 @@ class _Builder:
             kind = "embeds" if link.kind in ("embed", "image") else "links_to"
             if resolution.kind == "note" and resolution.path in self.notes:
                 if resolution.path != note.path:
-                    self.edges.add(source, ids.note_id(resolution.path), kind, line=link.line,
-                                   anchor=resolution.anchor)
+                    self.edges.add(
+                        source,
+                        ids.note_id(resolution.path),
+                        kind,
+                        line=link.line,
+                        anchor=resolution.anchor,
+                    )
             elif resolution.kind == "attachment" and resolution.path:
                 aid = ids.attachment_id(resolution.path)
-                self.node(aid, "attachment", resolution.path.rsplit("/", 1)[-1],
-                          path=resolution.path, exists=True)
+                self.node(
+                    aid,
+                    "attachment",
+                    resolution.path.rsplit("/", 1)[-1],
+                    path=resolution.path,
+                    exists=True,
+                )
                 self.edges.add(source, aid, kind, line=link.line)
             elif resolution.status == "missing" and kind == "embeds" and "." in link.target:
                 aid = ids.attachment_id(link.target)
-                self.node(aid, "attachment", link.target.rsplit("/", 1)[-1], path=link.target,
-                          exists=False)
+                self.node(
+                    aid,
+                    "attachment",
+                    link.target.rsplit("/", 1)[-1],
+                    path=link.target,
+                    exists=False,
+                )
                 self.edges.add(source, aid, kind, line=link.line)
 
     # -- concepts ---------------------------------------------------------------
@@ -202,10 +240,20 @@ class _Builder:
             lid = base if used[base] == 1 else f"{base}-{used[base]}"
             service, _ = split_key(limit.key)
             source = _source_attrs(self.notes, limit.source)
-            self.node(lid, "limit", f"{limit.name}: {limit.value_text}",
-                      service=ids.service_id(service), owner=owner, name=limit.name,
-                      min=limit.min, max=limit.max, unit=limit.unit, value=limit.value_text,
-                      qualifier=limit.qualifier, **source)
+            self.node(
+                lid,
+                "limit",
+                f"{limit.name}: {limit.value_text}",
+                service=ids.service_id(service),
+                owner=owner,
+                name=limit.name,
+                min=limit.min,
+                max=limit.max,
+                unit=limit.unit,
+                value=limit.value_text,
+                qualifier=limit.qualifier,
+                **source,
+            )
             self.edges.add(owner, lid, "has_limit")
             self.edges.add(lid, source["section"], "stated_in", line=limit.source.line)
 
@@ -214,8 +262,11 @@ class _Builder:
         count: Counter[tuple[str, str, str]] = Counter()
         for found in concepts:
             for relation in found.relations:
-                key = (self.concept(relation.source_key), self.concept(relation.target_key),
-                       relation.kind)
+                key = (
+                    self.concept(relation.source_key),
+                    self.concept(relation.target_key),
+                    relation.kind,
+                )
                 if key[0] == key[1]:
                     continue
                 count[key] += 1
@@ -242,9 +293,16 @@ class _Builder:
                     cid = ids.comparison_id(f"{comparison.slug}-{n}")
                 members = [self.concept(k) for k in comparison.keys]
                 source = _source_attrs(self.notes, comparison.source)
-                self.node(cid, "comparison", comparison.label, form=comparison.form,
-                          services=members, columns=list(comparison.columns),
-                          rows=[list(r) for r in comparison.rows], **source)
+                self.node(
+                    cid,
+                    "comparison",
+                    comparison.label,
+                    form=comparison.form,
+                    services=members,
+                    columns=list(comparison.columns),
+                    rows=[list(r) for r in comparison.rows],
+                    **source,
+                )
                 for member in members:
                     self.edges.add(cid, member, "compares")
                 self.edges.add(cid, source["section"], "stated_in", line=comparison.source.line)

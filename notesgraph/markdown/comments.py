@@ -52,9 +52,9 @@ def strip_comments(src: str) -> tuple[str, int | None]:
             fence = fence_match.group(1)
             out.append(line)
         elif fence is not None:
-            if fence_match and fence_match.group(1)[0] == fence[0]:
-                if len(fence_match.group(1)) >= len(fence) and not line.strip(" `~"):
-                    fence = None
+            closes = fence_match and fence_match.group(1)[0] == fence[0]
+            if closes and len(fence_match.group(1)) >= len(fence) and not line.strip(" `~"):
+                fence = None
             out.append(line)
         elif "%%" in line or open_line is not None:
             text, open_line = _strip_line(line, number, open_line)

@@ -14,8 +14,41 @@ import re
 from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = frozenset(
-    "b i u s em strong mark small sup sub kbd del ins code br hr p div span "
-    "details summary ul ol li blockquote pre table thead tbody tr th td abbr".split()
+    [
+        "b",
+        "i",
+        "u",
+        "s",
+        "em",
+        "strong",
+        "mark",
+        "small",
+        "sup",
+        "sub",
+        "kbd",
+        "del",
+        "ins",
+        "code",
+        "br",
+        "hr",
+        "p",
+        "div",
+        "span",
+        "details",
+        "summary",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "pre",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "abbr",
+    ]
 )
 _VOID = frozenset({"br", "hr"})
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(/?)>|<!--.*?-->", re.S)

@@ -25,9 +25,9 @@ _EMBED = re.compile("\x00E(\\d+)\x00")
 _TAG = re.compile("\x00T([^\x00]*)\x00")
 _TAG_SLUG = pymdownx_slugify(case="lower")
 
-IMAGE_EXTENSIONS = frozenset("png jpg jpeg gif svg webp bmp avif ico".split())
-AUDIO_EXTENSIONS = frozenset("mp3 wav m4a ogg flac 3gp".split())
-VIDEO_EXTENSIONS = frozenset("mp4 webm mov mkv ogv".split())
+IMAGE_EXTENSIONS = frozenset(["png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "avif", "ico"])
+AUDIO_EXTENSIONS = frozenset(["mp3", "wav", "m4a", "ogg", "flac", "3gp"])
+VIDEO_EXTENSIONS = frozenset(["mp4", "webm", "mov", "mkv", "ogv"])
 MAX_EMBED_DEPTH = 4
 
 
@@ -68,7 +68,10 @@ class BodyRenderer:
             return html
         html = _ANCHOR.sub(lambda m: self._anchor(note, m, page_url), html)
         html = _EMBED.sub(lambda m: self._embed(note, int(m.group(1)), page_url, stack), html)
-        return _TAG.sub(lambda m: esc(relative(page_url, self.ctx.tags_url + "#" + tag_anchor(m.group(1)))), html)
+        return _TAG.sub(
+            lambda m: esc(relative(page_url, self.ctx.tags_url + "#" + tag_anchor(m.group(1)))),
+            html,
+        )
 
     # -- links ----------------------------------------------------------------------
 
@@ -144,8 +147,9 @@ class BodyRenderer:
             return f'<video class="ng-embed-video" controls preload="none" src="{src}"></video>'
         return f'<a class="ng-embed-file" href="{src}">📎 {name}</a>'
 
-    def _transclude(self, note: Note, link: Link, resolution: Resolution, page_url: str,
-                    stack: tuple[str, ...]) -> str:
+    def _transclude(
+        self, note: Note, link: Link, resolution: Resolution, page_url: str, stack: tuple[str, ...]
+    ) -> str:
         target_path = resolution.path or ""
         target = self.ctx.notes[target_path]
         title = target.title + (f" › {link.heading}" if link.heading else "")
@@ -153,17 +157,21 @@ class BodyRenderer:
             title = target.title + f" › ^{link.block}"
         if target_path in stack or len(stack) > MAX_EMBED_DEPTH:
             self.ctx.problems.append(
-                Diagnostic(note.path, link.line, "embed-cycle",
-                           f'embedding "{link.target}" would repeat itself',
-                           "shown as a link instead")
+                Diagnostic(
+                    note.path,
+                    link.line,
+                    "embed-cycle",
+                    f'embedding "{link.target}" would repeat itself',
+                    "shown as a link instead",
+                )
             )
             href = esc(relative(page_url, self.ctx.paths.note_url(target_path)))
-            return (f'<div class="ng-embed ng-embed-cycle"><a href="{href}">↻ {esc(title)}</a>'
-                    "</div>")
+            return f'<div class="ng-embed ng-embed-cycle"><a href="{href}">↻ {esc(title)}</a></div>'
         inner = self._embedded_html(target, resolution)
         body = self.fill(target, inner, page_url, (*stack, target_path))
         url = self.ctx.paths.note_url(target_path) + (
-            "#" + resolution.anchor if resolution.anchor else "")
+            "#" + resolution.anchor if resolution.anchor else ""
+        )
         href = esc(relative(page_url, url))
         return (
             f'<div class="ng-embed" data-embed="{esc(target_path)}">'
@@ -178,13 +186,20 @@ class BodyRenderer:
             return target.block_html.get(anchor[1:], "")
         segments = list(target.body)
         if anchor:
-            start = next((i for i, s in enumerate(segments)
-                          if s.kind == "heading" and s.anchor == anchor), None)
+            start = next(
+                (i for i, s in enumerate(segments) if s.kind == "heading" and s.anchor == anchor),
+                None,
+            )
             if start is not None:
                 level = segments[start].level
-                end = next((i for i in range(start + 1, len(segments))
-                            if segments[i].kind == "heading" and segments[i].level <= level),
-                           len(segments))
+                end = next(
+                    (
+                        i
+                        for i in range(start + 1, len(segments))
+                        if segments[i].kind == "heading" and segments[i].level <= level
+                    ),
+                    len(segments),
+                )
                 segments = segments[start:end]
         return "".join(
             f"<h{s.level}>{s.html}</h{s.level}>\n" if s.kind == "heading" else s.html

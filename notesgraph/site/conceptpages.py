@@ -70,7 +70,7 @@ def limits_table(ctx: SiteContext, page: str, limits: Sequence[str], with_servic
         service_cell = f"<td>{_link(ctx, page, owner)}</td>" if with_service else ""
         sort_value = attrs.get("max") if attrs.get("max") is not None else attrs.get("min")
         rows.append(
-            f'<tr>{service_cell}<td>{esc(attrs["name"])}</td>'
+            f"<tr>{service_cell}<td>{esc(attrs['name'])}</td>"
             f'<td class="ng-value" data-sort="{esc(sort_value if sort_value is not None else "")}" '
             f'data-unit="{esc(attrs["unit"])}">{esc(limit_value(attrs))}</td>'
             f'<td class="ng-quote">{esc(attrs["text"])}</td>'
@@ -90,7 +90,7 @@ def _quote(mention: Mention) -> str:
     at = text.find(surface) if surface else -1
     if at < 0:
         return esc(text)
-    return esc(text[:at]) + f"<strong>{esc(surface)}</strong>" + esc(text[at + len(surface):])
+    return esc(text[:at]) + f"<strong>{esc(surface)}</strong>" + esc(text[at + len(surface) :])
 
 
 def service_page_text(ctx: SiteContext, node: str) -> str:
@@ -100,13 +100,17 @@ def service_page_text(ctx: SiteContext, node: str) -> str:
     page = Page({"title": attrs["label"], **NOTE_META, "notesgraph": {"node": node}})
     page.heading(1, esc(attrs["label"]))
     aliases = attrs.get("aliases", [])
-    facts = [f'<span class="ng-chip ng-category">{esc(category_label(attrs.get("category", "other")))}</span>']
+    facts = [
+        f'<span class="ng-chip ng-category">{esc(category_label(attrs.get("category", "other")))}</span>'
+    ]
     if aliases:
         facts.append(f'<span class="ng-aliases">노트 속 이름: {esc(", ".join(aliases))}</span>')
     facts.append(f'<span class="ng-count">언급 {attrs.get("mentions", 0)}회</span>')
     page.html(f'<p class="ng-service-meta">{" · ".join(facts)}</p>')
-    page.html(f'<div class="ng-local-map" data-node="{esc(node)}" data-depth="2" '
-              f'aria-label="{esc(attrs["label"])} 주변 지도"></div>')
+    page.html(
+        f'<div class="ng-local-map" data-node="{esc(node)}" data-depth="2" '
+        f'aria-label="{esc(attrs["label"])} 주변 지도"></div>'
+    )
 
     features = sorted(u for u, _ in ctx.in_edges(node, ["feature_of"]))
     limits = [v for v, _ in ctx.out_edges(node, ["has_limit"])]
@@ -139,13 +143,15 @@ def service_page_text(ctx: SiteContext, node: str) -> str:
         items = "".join(f"<li>{_link(ctx, page_path, c)}</li>" for c in comparisons)
         page.html(f"<ul>{items}</ul>")
 
-    highlights = sorted(u for u, _ in ctx.in_edges(node, ["mentions"]) if ctx.node(u)["kind"] == "highlight")
+    highlights = sorted(
+        u for u, _ in ctx.in_edges(node, ["mentions"]) if ctx.node(u)["kind"] == "highlight"
+    )
     if highlights:
         page.heading(2, "시험 포인트", "key-points")
         items = "".join(
-            f'<li><mark>{esc(ctx.node(h)["label"])}</mark> '
+            f"<li><mark>{esc(ctx.node(h)['label'])}</mark> "
             f'<span class="ng-context">{esc(ctx.node(h)["context"])}</span> '
-            f'{_link(ctx, page_path, h, "↗")}</li>'
+            f"{_link(ctx, page_path, h, '↗')}</li>"
             for h in highlights
         )
         page.html(f'<ul class="ng-keypoints">{items}</ul>')
@@ -175,12 +181,12 @@ def _relations(ctx: SiteContext, page: Page, page_path: str, node: str) -> None:
     for target, data in ctx.out_edges(node, RELATION_KINDS):
         groups[data["kind"]].append(
             f'<li><span class="ng-rel">{label} → {esc(relation_label(data["kind"]))} →</span> '
-            f'{_link(ctx, page_path, target)} {_evidence(ctx, page_path, data)}</li>'
+            f"{_link(ctx, page_path, target)} {_evidence(ctx, page_path, data)}</li>"
         )
     for source, data in ctx.in_edges(node, RELATION_KINDS):
         groups[data["kind"]].append(
             f'<li>{_link(ctx, page_path, source)} <span class="ng-rel">→ '
-            f'{esc(relation_label(data["kind"]))} → {label}</span> {_evidence(ctx, page_path, data)}</li>'
+            f"{esc(relation_label(data['kind']))} → {label}</span> {_evidence(ctx, page_path, data)}</li>"
         )
     page.heading(2, "관계", "relations")
     if not groups:
@@ -201,7 +207,9 @@ def _quote_list(ctx: SiteContext, page_path: str, mentions: Sequence[Mention]) -
             continue
         seen.add(marker)
         href = ctx.link_url(page_path, ctx.source_url(mention.source))
-        items.append(f'<li><a class="ng-line" href="{esc(href)}">{mention.source.line}행</a> {_quote(mention)}</li>')
+        items.append(
+            f'<li><a class="ng-line" href="{esc(href)}">{mention.source.line}행</a> {_quote(mention)}</li>'
+        )
     return f'<ul class="ng-quotes">{"".join(items)}</ul>'
 
 
@@ -220,17 +228,23 @@ def _what_notes_say(ctx: SiteContext, page_path: str, mentions: list[Mention]) -
         sections = by_note[note_path]
         count = sum(len(v) for v in sections.values())
         if quoted >= MAX_QUOTES:
-            parts.append(f'<li><a href="{esc(note_href)}">{esc(note.title)}</a> <span class="ng-count">{count}회</span></li>')
+            parts.append(
+                f'<li><a href="{esc(note_href)}">{esc(note.title)}</a> <span class="ng-count">{count}회</span></li>'
+            )
             continue
         inner = []
         for section_index in sorted(sections):
             section = note.sections[section_index]
             href = ctx.link_url(page_path, ctx.source_url(sections[section_index][0].source))
-            inner.append(f'<li><a href="{esc(href)}">{esc(section.title)}</a>'
-                         f'{_quote_list(ctx, page_path, sections[section_index])}</li>')
+            inner.append(
+                f'<li><a href="{esc(href)}">{esc(section.title)}</a>'
+                f"{_quote_list(ctx, page_path, sections[section_index])}</li>"
+            )
             quoted += len(sections[section_index])
-        parts.append(f'<li><a class="ng-note-link" href="{esc(note_href)}">{esc(note.title)}</a>'
-                     f' <span class="ng-count">{count}회</span><ul>{"".join(inner)}</ul></li>')
+        parts.append(
+            f'<li><a class="ng-note-link" href="{esc(note_href)}">{esc(note.title)}</a>'
+            f' <span class="ng-count">{count}회</span><ul>{"".join(inner)}</ul></li>'
+        )
     return f'<ul class="ng-in-notes">{"".join(parts)}</ul>'
 
 
@@ -240,15 +254,17 @@ def services_index(ctx: SiteContext) -> str:
     by_category: dict[str, list[str]] = defaultdict(list)
     for node in ctx.nodes_of("service"):
         by_category[ctx.node(node).get("category", "other")].append(node)
-    page.html(f'<p>노트에 나온 AWS 서비스 {len(ctx.nodes_of("service"))}개</p>')
+    page.html(f"<p>노트에 나온 AWS 서비스 {len(ctx.nodes_of('service'))}개</p>")
     for category in sorted(by_category, key=category_label):
         page.heading(2, heading_text(category_label(category)), "cat-" + category)
         items = []
         for node in sorted(by_category[category], key=lambda n: ctx.node(n)["label"].casefold()):
             attrs = ctx.node(node)
             limits = len(ctx.out_edges(node, ["has_limit"]))
-            extra = f'언급 {attrs.get("mentions", 0)}회' + (f" · 한도 {limits}개" if limits else "")
-            items.append(f'<li>{_link(ctx, SERVICES_INDEX, node)} <span class="ng-count">{esc(extra)}</span></li>')
+            extra = f"언급 {attrs.get('mentions', 0)}회" + (f" · 한도 {limits}개" if limits else "")
+            items.append(
+                f'<li>{_link(ctx, SERVICES_INDEX, node)} <span class="ng-count">{esc(extra)}</span></li>'
+            )
         page.html(f'<ul class="ng-service-list">{"".join(items)}</ul>')
     return page.render()
 
@@ -260,7 +276,7 @@ def comparison_groups(ctx: SiteContext) -> dict[str, list[str]]:
         members = tuple(sorted(ctx.node(node).get("services", [])))
         groups[members].append(node)
     pages: dict[str, list[str]] = {}
-    for members, nodes in sorted(groups.items()):
+    for _members, nodes in sorted(groups.items()):
         first = sorted(nodes)[0].split(":", 1)[1]
         slug = first[:-2] if first[-2:-1] == "-" and first[-1].isdigit() else first
         pages[compare_page(slug)] = sorted(nodes)
@@ -277,8 +293,11 @@ def comparison_page_text(ctx: SiteContext, page_path: str, nodes: list[str]) -> 
     page.html(f'<p class="ng-compare-members">{links}</p>')
     for node in nodes:
         attrs = ctx.node(node)
-        page.heading(2, esc(attrs["label"] if len(nodes) == 1 else _section_title(ctx, attrs)),
-                     node.split(":", 1)[1])
+        page.heading(
+            2,
+            esc(attrs["label"] if len(nodes) == 1 else _section_title(ctx, attrs)),
+            node.split(":", 1)[1],
+        )
         if attrs.get("columns"):
             page.html(_comparison_table(ctx, page_path, attrs))
         else:
@@ -288,7 +307,8 @@ def comparison_page_text(ctx: SiteContext, page_path: str, nodes: list[str]) -> 
     if prose:
         page.heading(2, "노트 속 다른 비교", "prose")
         items = "".join(
-            f'<li>{esc(data.get("text", ""))} {_source_link(ctx, page_path, data)}</li>' for data in prose
+            f"<li>{esc(data.get('text', ''))} {_source_link(ctx, page_path, data)}</li>"
+            for data in prose
         )
         page.html(f'<ul class="ng-quotes">{items}</ul>')
     return page.render()
@@ -307,13 +327,18 @@ def _comparison_table(ctx: SiteContext, page_path: str, attrs: dict[str, Any]) -
         member = by_label.get(column.casefold())
         head.append(f"<th>{_link(ctx, page_path, member, column) if member else esc(column)}</th>")
     body = "".join(
-        "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>" for row in attrs.get("rows", [])
+        "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>"
+        for row in attrs.get("rows", [])
     )
-    return (f'<div class="ng-compare-wrap"><table class="ng-compare"><thead><tr>{"".join(head)}</tr></thead>'
-            f"<tbody>{body}</tbody></table></div>")
+    return (
+        f'<div class="ng-compare-wrap"><table class="ng-compare"><thead><tr>{"".join(head)}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
 
 
-def _prose_comparisons(ctx: SiteContext, members: list[str], exclude: set[str]) -> list[dict[str, Any]]:
+def _prose_comparisons(
+    ctx: SiteContext, members: list[str], exclude: set[str]
+) -> list[dict[str, Any]]:
     """``compared_with`` relations between the members stated in prose."""
     found = []
     wanted = set(members)
@@ -333,11 +358,14 @@ def compare_index(ctx: SiteContext, groups: dict[str, list[str]]) -> str:
     items = []
     for page_path, nodes in groups.items():
         first = ctx.node(nodes[0])
-        title = " vs ".join(ctx.node(m)["label"] for m in first.get("services", [])) or first["label"]
+        title = (
+            " vs ".join(ctx.node(m)["label"] for m in first.get("services", [])) or first["label"]
+        )
         href = ctx.link_url(COMPARE_INDEX, page_url(page_path))
         kinds = "표" if any(ctx.node(n).get("columns") for n in nodes) else "글"
-        items.append(f'<li><a href="{esc(href)}">{esc(title)}</a> '
-                     f'<span class="ng-count">{len(nodes)}개 ({kinds})</span></li>')
+        items.append(
+            f'<li><a href="{esc(href)}">{esc(title)}</a> '
+            f'<span class="ng-count">{len(nodes)}개 ({kinds})</span></li>'
+        )
     page.html(f'<ul class="ng-compare-list">{"".join(items)}</ul>')
     return page.render()
-

@@ -50,8 +50,11 @@ class SiteContext:
     def __post_init__(self) -> None:
         self.backlinks = _backlinks(self.notes, self.resolutions)
         self.mentions = _mentions(self.concepts)
-        services = {label_key(attrs["label"]): node for node, attrs in self.graph.nodes(data=True)
-                    if attrs["kind"] == "service"}
+        services = {
+            label_key(attrs["label"]): node
+            for node, attrs in self.graph.nodes(data=True)
+            if attrs["kind"] == "service"
+        }
         for node, attrs in self.graph.nodes(data=True):
             if attrs["kind"] == "service":
                 for alias in attrs.get("aliases", []):
@@ -81,15 +84,25 @@ class SiteContext:
     def nodes_of(self, kind: str) -> list[str]:
         return [n for n, a in self.graph.nodes(data=True) if a["kind"] == kind]
 
-    def out_edges(self, node_id: str, kinds: Iterable[str] | None = None) -> list[tuple[str, dict[str, Any]]]:
+    def out_edges(
+        self, node_id: str, kinds: Iterable[str] | None = None
+    ) -> list[tuple[str, dict[str, Any]]]:
         wanted = set(kinds) if kinds is not None else None
-        return [(v, d) for _, v, d in self.graph.out_edges(node_id, data=True)
-                if wanted is None or d["kind"] in wanted]
+        return [
+            (v, d)
+            for _, v, d in self.graph.out_edges(node_id, data=True)
+            if wanted is None or d["kind"] in wanted
+        ]
 
-    def in_edges(self, node_id: str, kinds: Iterable[str] | None = None) -> list[tuple[str, dict[str, Any]]]:
+    def in_edges(
+        self, node_id: str, kinds: Iterable[str] | None = None
+    ) -> list[tuple[str, dict[str, Any]]]:
         wanted = set(kinds) if kinds is not None else None
-        return [(u, d) for u, _, d in self.graph.in_edges(node_id, data=True)
-                if wanted is None or d["kind"] in wanted]
+        return [
+            (u, d)
+            for u, _, d in self.graph.in_edges(node_id, data=True)
+            if wanted is None or d["kind"] in wanted
+        ]
 
     # -- URLs --------------------------------------------------------------------------
 
@@ -140,7 +153,9 @@ def label_key(text: str) -> str:
     return "".join(text.casefold().split())
 
 
-def _backlinks(notes: dict[str, Note], resolutions: dict[str, tuple[Resolution, ...]]) -> dict[str, list[Backlink]]:
+def _backlinks(
+    notes: dict[str, Note], resolutions: dict[str, tuple[Resolution, ...]]
+) -> dict[str, list[Backlink]]:
     found: dict[str, list[Backlink]] = defaultdict(list)
     for path, note in notes.items():
         block_of_line = {}
@@ -155,7 +170,9 @@ def _backlinks(notes: dict[str, Note], resolutions: dict[str, tuple[Resolution, 
             if (target, path) in seen:
                 continue
             seen.add((target, path))
-            found[target].append(Backlink(path, note.links[index].line, block_of_line.get(index, "")))
+            found[target].append(
+                Backlink(path, note.links[index].line, block_of_line.get(index, ""))
+            )
     return {k: sorted(v, key=lambda b: (b.source, b.line)) for k, v in found.items()}
 
 

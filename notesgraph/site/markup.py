@@ -45,8 +45,9 @@ class Page:
             self.meta["title"] = esc(self.meta["title"])
         self.parts: list[str] = []
 
-    def heading(self, level: int, html_text: str, anchor: str | None = None,
-                classes: str = "") -> None:
+    def heading(
+        self, level: int, html_text: str, anchor: str | None = None, classes: str = ""
+    ) -> None:
         attrs = []
         if anchor:
             attrs.append("#" + anchor.translate(_ATTR_SAFE))

@@ -57,14 +57,23 @@ def _captured_warnings() -> Iterator[_Collect]:
         logger.setLevel(previous)
 
 
-def load_mkdocs_config(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
-                       strict: bool = False, site_url: str | None = None,
-                       exclude: tuple[str, ...] = ()) -> Any:
+def load_mkdocs_config(
+    config_file: Path,
+    docs: Path,
+    site: Path,
+    nav: list[Any] | None,
+    strict: bool = False,
+    site_url: str | None = None,
+    exclude: tuple[str, ...] = (),
+) -> Any:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    overrides: dict[str, Any] = {"docs_dir": str(docs.resolve()), "site_dir": str(site.resolve()),
-                                 "strict": strict}
+    overrides: dict[str, Any] = {
+        "docs_dir": str(docs.resolve()),
+        "site_dir": str(site.resolve()),
+        "strict": strict,
+    }
     if nav is not None:
         overrides["nav"] = nav
     if site_url:
@@ -101,12 +110,20 @@ def build_stamp(config_file: Path, nav: list[Any] | None, files: list[str]) -> s
     return digest.hexdigest()
 
 
-def run_mkdocs(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
-               incremental: bool = False, strict: bool = False,
-               files: list[str] | None = None, build_epoch: int | None = None,
-               workers: int | None = None, site_url: str | None = None,
-               before_swap: Callable[[Path], None] | None = None,
-               exclude: tuple[str, ...] = ()) -> MkDocsResult:
+def run_mkdocs(
+    config_file: Path,
+    docs: Path,
+    site: Path,
+    nav: list[Any] | None,
+    incremental: bool = False,
+    strict: bool = False,
+    files: list[str] | None = None,
+    build_epoch: int | None = None,
+    workers: int | None = None,
+    site_url: str | None = None,
+    before_swap: Callable[[Path], None] | None = None,
+    exclude: tuple[str, ...] = (),
+) -> MkDocsResult:
     """Build ``docs`` into ``site`` with the MkDocs config at ``config_file``.
 
     ``build_epoch`` (the newest note's time) becomes MkDocs' build date unless
@@ -137,8 +154,10 @@ def run_mkdocs(config_file: Path, docs: Path, site: Path, nav: list[Any] | None,
             except Exception as error:  # a theme template or plugin failing
                 raise MkDocsError(f"{type(error).__name__}: {error}") from error
         if strict and captured.messages:
-            raise MkDocsError(f"{len(captured.messages)} MkDocs warning(s) in strict mode: "
-                              + "; ".join(captured.messages[:5]))
+            raise MkDocsError(
+                f"{len(captured.messages)} MkDocs warning(s) in strict mode: "
+                + "; ".join(captured.messages[:5])
+            )
         if before_swap is not None:
             before_swap(staging)
         (staging / STAMP).write_text(stamp)

@@ -80,8 +80,9 @@ def build_with_workers(config: Any, dirty: bool, workers: int, messages: list[st
         def render(file: Any) -> None:
             if file.page.content is None and file.page.markdown is not None:
                 _convert_page(file.page, config, files)
-            mk._build_page(file.page, config, doc_files, nav, env, False,
-                           excluded=file.inclusion.is_excluded())
+            mk._build_page(
+                file.page, config, doc_files, nav, env, False, excluded=file.inclusion.is_excluded()
+            )
 
         here = [f for f in todo if id(f.page) in here_ids] if forking else []
         fork_map(render, [f for f in todo if f not in here], workers if forking else 1, messages)
@@ -91,8 +92,9 @@ def build_with_workers(config: Any, dirty: bool, workers: int, messages: list[st
             # Converted pages are all here only without workers; notesgraph's own link
             # check covers the generated pages either way.
             for file in doc_files:
-                file.page.validate_anchor_links(files=files,
-                                                log_level=config.validation.links.anchors)
+                file.page.validate_anchor_links(
+                    files=files, log_level=config.validation.links.anchors
+                )
         config.plugins.on_post_build(config=config)
     except Exception as error:
         config.plugins.on_build_error(error=error)
@@ -123,8 +125,9 @@ def _read_page(page: Any, config: Any, files: Any, dirty: bool) -> bool:
         page = config.plugins.on_pre_page(page, config=config, files=files)
         page.read_source(config)
         here = _needed_here(page)
-        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config,
-                                                        files=files)
+        page.markdown = config.plugins.on_page_markdown(
+            page.markdown, page=page, config=config, files=files
+        )
         return here
     finally:
         config._current_page = None
@@ -135,14 +138,16 @@ def _convert_page(page: Any, config: Any, files: Any) -> None:
     config._current_page = page
     try:
         page.render(config, files)
-        page.content = config.plugins.on_page_content(page.content, page=page, config=config,
-                                                      files=files)
+        page.content = config.plugins.on_page_content(
+            page.content, page=page, config=config, files=files
+        )
     finally:
         config._current_page = None
 
 
-def fork_map(work: Callable[[Any], None], items: Sequence[Any], workers: int,
-             messages: list[str]) -> None:
+def fork_map(
+    work: Callable[[Any], None], items: Sequence[Any], workers: int, messages: list[str]
+) -> None:
     """Run ``work`` on every item, shared among ``workers`` processes (this one included)."""
     if workers <= 1 or not hasattr(os, "fork") or len(items) < 2:
         for item in items:
@@ -179,8 +184,9 @@ def fork_map(work: Callable[[Any], None], items: Sequence[Any], workers: int,
         raise RuntimeError(failure)
 
 
-def _child(work: Callable[[Any], None], share: Sequence[Any], write_end: int,
-           messages: list[str]) -> None:
+def _child(
+    work: Callable[[Any], None], share: Sequence[Any], write_end: int, messages: list[str]
+) -> None:
     start = len(messages)
     status, error = 0, None
     try:

@@ -29,16 +29,24 @@ def note_page(ctx: SiteContext, path: str) -> str:
     docs_path = ctx.paths.notes[path]
     page_url_ = ctx.paths.note_url(path)
     tags = sorted({t.name for t in note.tags})
-    meta_data = {"title": note.title, "template": "note.html", **NOTE_META,
-                 "notesgraph": {"node": ids.note_id(path)}}
+    meta_data = {
+        "title": note.title,
+        "template": "note.html",
+        **NOTE_META,
+        "notesgraph": {"node": ids.note_id(path)},
+    }
     if tags:
         meta_data["tags"] = tags
     page = Page(meta_data)
     segments = ctx.body.segments(path, page_url_)
     h1 = [seg for seg in segments if seg.kind == "heading" and seg.level == 1]
     first = segments[0] if segments else None
-    opens_with_title = (first is not None and first.kind == "heading" and first.level == 1
-                        and _same_text(first.html, note.title))
+    opens_with_title = (
+        first is not None
+        and first.kind == "heading"
+        and first.level == 1
+        and _same_text(first.html, note.title)
+    )
     # A note that opens with "# <its title>" keeps its headings as written; a note
     # with several top-level headings (lecture notes) gets the title above them.
     shift = 0 if opens_with_title and len(h1) == 1 else 1
@@ -50,7 +58,9 @@ def note_page(ctx: SiteContext, path: str) -> str:
     meta = [f'<span class="ng-path" title="vault 경로">{esc(path)}</span>']
     lectures = [h for h in note.headings if h.lecture is not None]
     if lectures:
-        meta.append(f'<span class="ng-lectures">강의 {esc(", ".join(str(h.lecture) for h in lectures))}</span>')
+        meta.append(
+            f'<span class="ng-lectures">강의 {esc(", ".join(str(h.lecture) for h in lectures))}</span>'
+        )
     if note.aliases:
         meta.append(f'<span class="ng-aliases">별칭: {esc(", ".join(note.aliases))}</span>')
     page.html(f'<p class="ng-note-meta">{" · ".join(meta)}</p>')
@@ -62,14 +72,17 @@ def note_page(ctx: SiteContext, path: str) -> str:
             page.html(f'<div class="ng-note-body">\n{segment.html}</div>')
 
     services = sorted(
-        ((v, d.get("count", 1)) for v, d in ctx.out_edges(ids.note_id(path), ["mentions"])
-         if ctx.node(v)["kind"] in ("service", "feature")),
+        (
+            (v, d.get("count", 1))
+            for v, d in ctx.out_edges(ids.note_id(path), ["mentions"])
+            if ctx.node(v)["kind"] in ("service", "feature")
+        ),
         key=lambda item: (-item[1], ctx.node(item[0])["label"]),
     )
     if services:
         page.heading(2, "언급된 서비스", "ng-services")
         chips = "".join(
-            _chip(ctx.link(docs_path, node), f'{ctx.node(node)["label"]} {count}')
+            _chip(ctx.link(docs_path, node), f"{ctx.node(node)['label']} {count}")
             for node, count in services
         )
         page.html(f'<div class="ng-chips">{chips}</div>')
@@ -90,8 +103,10 @@ def note_page(ctx: SiteContext, path: str) -> str:
         page.html('<p class="ng-empty">아직 이 노트를 링크한 노트가 없습니다.</p>')
 
     page.heading(2, "노트 지도", "ng-map")
-    page.html(f'<div class="ng-local-map" data-node="{esc(ids.note_id(path))}" '
-              f'data-depth="1" aria-label="이 노트의 링크와 서비스 지도"></div>')
+    page.html(
+        f'<div class="ng-local-map" data-node="{esc(ids.note_id(path))}" '
+        f'data-depth="1" aria-label="이 노트의 링크와 서비스 지도"></div>'
+    )
     return page.render()
 
 
@@ -102,7 +117,7 @@ def notes_index(ctx: SiteContext) -> str:
     folders: dict[str, list[str]] = defaultdict(list)
     for path in sorted(ctx.notes):
         folders[path.rpartition("/")[0]].append(path)
-    page.html(f'<p>노트 {len(ctx.notes)}개 · 폴더 {len(folders)}개</p>')
+    page.html(f"<p>노트 {len(ctx.notes)}개 · 폴더 {len(folders)}개</p>")
     for folder in sorted(folders):
         page.heading(2, heading_text(folder or "(vault 최상위)"), None)
         items = []
@@ -110,7 +125,11 @@ def notes_index(ctx: SiteContext) -> str:
             note = ctx.notes[path]
             href = ctx.link_url(NOTES_INDEX, ctx.paths.note_url(path))
             lectures = [str(h.lecture) for h in note.headings if h.lecture is not None]
-            extra = f' <span class="ng-lectures">강의 {esc(", ".join(lectures))}</span>' if lectures else ""
+            extra = (
+                f' <span class="ng-lectures">강의 {esc(", ".join(lectures))}</span>'
+                if lectures
+                else ""
+            )
             items.append(f'<li><a href="{esc(href)}">{esc(note.title)}</a>{extra}</li>')
         page.html(f'<ul class="ng-note-list">{"".join(items)}</ul>')
     return page.render()

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Diagnostic
+from ..search.sitedocs import search_files
 from .conceptpages import (
+    compare_index,
     comparison_groups,
     comparison_page_text,
-    compare_index,
     service_page_text,
     services_index,
 )
@@ -33,7 +34,6 @@ from .context import (
     SiteContext,
 )
 from .labels import category_label
-from ..search.sitedocs import search_files
 from .mapdata import map_files, vendor_files
 from .markup import esc
 from .notepages import note_page, notes_index
@@ -62,8 +62,9 @@ class SiteFiles:
         return {**self.pages, **self.data}
 
 
-def render_site(ctx: SiteContext, problems: list[Diagnostic], attachments: dict[str, Path],
-                home_exists: bool) -> SiteFiles:
+def render_site(
+    ctx: SiteContext, problems: list[Diagnostic], attachments: dict[str, Path], home_exists: bool
+) -> SiteFiles:
     files = SiteFiles()
     groups = prepare(ctx)
     files.copies.update(vendor_files())
@@ -81,8 +82,9 @@ def render_site(ctx: SiteContext, problems: list[Diagnostic], attachments: dict[
     files.pages[TAGS_PAGE] = tags_page(ctx)
     files.pages[MAP_PAGE] = map_page(ctx)
     files.pages[EXPLORER_PAGE] = explorer_page(ctx)
-    files.pages[PROBLEMS_PAGE] = problems_page(ctx, sorted(problems + ctx.problems,
-                                                           key=Diagnostic.sort_key))
+    files.pages[PROBLEMS_PAGE] = problems_page(
+        ctx, sorted(problems + ctx.problems, key=Diagnostic.sort_key)
+    )
     if not home_exists:
         files.pages[HOME] = default_home(ctx)
     for source, target in ctx.paths.attachments.items():
@@ -137,8 +139,11 @@ def notes_tree(ctx: SiteContext) -> str:
         node["f"].append([ctx.notes[path].title, ctx.paths.note_url(path)])
 
     def pack(node: dict[str, Any]) -> dict[str, Any]:
-        return {"n": node["n"], "d": [pack(node["d"][k]) for k in sorted(node["d"])],
-                "f": sorted(node["f"], key=lambda f: f[0].casefold())}
+        return {
+            "n": node["n"],
+            "d": [pack(node["d"][k]) for k in sorted(node["d"])],
+            "f": sorted(node["f"], key=lambda f: f[0].casefold()),
+        }
 
     return json.dumps(pack(root), ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -150,19 +155,33 @@ def build_nav(ctx: SiteContext, groups: dict[str, list[str]]) -> list[Any]:
     services: list[Any] = [SERVICES_INDEX]
     for category in sorted(by_category, key=category_label):
         members = sorted(by_category[category], key=lambda n: ctx.node(n)["label"].casefold())
-        services.append({esc(category_label(category)): [
-            {esc(ctx.node(n)["label"]): service_page(n.split(":", 1)[1])} for n in members]})
+        services.append(
+            {
+                esc(category_label(category)): [
+                    {esc(ctx.node(n)["label"]): service_page(n.split(":", 1)[1])} for n in members
+                ]
+            }
+        )
     compare: list[Any] = [COMPARE_INDEX]
     for page, nodes in groups.items():
         first = ctx.node(nodes[0])
-        title = " vs ".join(ctx.node(m)["label"] for m in first.get("services", [])) or first["label"]
+        title = (
+            " vs ".join(ctx.node(m)["label"] for m in first.get("services", [])) or first["label"]
+        )
         compare.append({esc(title): page})
     return [
         {"홈": HOME},
         {"노트": [NOTES_INDEX]},
         {"서비스": services},
         {"비교": compare},
-        {"복습": [{"시험 포인트": KEYPOINTS_PAGE}, {"한도 모음": LIMITS_PAGE},
-                  {"서비스 지도": MAP_PAGE}, {"복습 탐색기": EXPLORER_PAGE}, {"태그": TAGS_PAGE}]},
+        {
+            "복습": [
+                {"시험 포인트": KEYPOINTS_PAGE},
+                {"한도 모음": LIMITS_PAGE},
+                {"서비스 지도": MAP_PAGE},
+                {"복습 탐색기": EXPLORER_PAGE},
+                {"태그": TAGS_PAGE},
+            ]
+        },
         {"문제": PROBLEMS_PAGE},
     ]

@@ -24,11 +24,18 @@ def limits_page(ctx: SiteContext) -> str:
     page.heading(1, "한도 모음")
     limits = ctx.nodes_of("limit")
     page.html(
-        f'<p>서비스 {len({ctx.node(n)["service"] for n in limits})}개의 한도 {len(limits)}개. '
+        f"<p>서비스 {len({ctx.node(n)['service'] for n in limits})}개의 한도 {len(limits)}개. "
         "열 제목을 누르면 정렬됩니다 (값은 같은 단위끼리 크기순).</p>"
     )
-    ordered = sorted(limits, key=lambda n: (ctx.node(ctx.node(n)["owner"])["label"].casefold(),
-                                            ctx.node(n)["note"], ctx.node(n)["line"], n))
+    ordered = sorted(
+        limits,
+        key=lambda n: (
+            ctx.node(ctx.node(n)["owner"])["label"].casefold(),
+            ctx.node(n)["note"],
+            ctx.node(n)["line"],
+            n,
+        ),
+    )
     page.html(limits_table(ctx, LIMITS_PAGE, ordered, True))
     return page.render()
 
@@ -38,12 +45,16 @@ def keypoints_page(ctx: SiteContext) -> str:
     page = Page({"title": "시험 포인트", **NOTE_META})
     page.heading(1, "시험 포인트")
     highlights = ctx.nodes_of("highlight")
-    page.html(f'<p>노트의 <mark>하이라이트</mark> {len(highlights)}개</p>')
+    page.html(f"<p>노트의 <mark>하이라이트</mark> {len(highlights)}개</p>")
 
     by_service: dict[str, list[str]] = defaultdict(list)
     for node in highlights:
         for target, _ in ctx.out_edges(node, ["mentions"]):
-            owner = ctx.node(target).get("service", target) if ctx.node(target)["kind"] == "feature" else target
+            owner = (
+                ctx.node(target).get("service", target)
+                if ctx.node(target)["kind"] == "feature"
+                else target
+            )
             if node not in by_service[owner]:
                 by_service[owner].append(node)
     page.heading(2, "서비스별", "by-service")
@@ -76,13 +87,22 @@ def _items(ctx: SiteContext, nodes: list[str], with_section: bool = False) -> st
         context = attrs.get("context", "")
         start, end = attrs.get("start", 0), attrs.get("end", 0)
         if 0 <= start < end <= len(context):
-            quote = (esc(context[:start]) + f"<mark>{esc(context[start:end])}</mark>"
-                     + esc(context[end:]))
+            quote = (
+                esc(context[:start])
+                + f"<mark>{esc(context[start:end])}</mark>"
+                + esc(context[end:])
+            )
         else:
             quote = f"<mark>{esc(attrs['label'])}</mark>"
-        where = ctx.node(attrs["section"])["label"] if with_section else ctx.node(attrs["note"])["label"]
-        items.append(f'<li class="ng-keypoint">{quote} <a class="ng-source" href="{esc(href)}">'
-                     f"{esc(where)} · {attrs['line']}행</a></li>")
+        where = (
+            ctx.node(attrs["section"])["label"]
+            if with_section
+            else ctx.node(attrs["note"])["label"]
+        )
+        items.append(
+            f'<li class="ng-keypoint">{quote} <a class="ng-source" href="{esc(href)}">'
+            f"{esc(where)} · {attrs['line']}행</a></li>"
+        )
     return f'<ul class="ng-keypoints">{"".join(items)}</ul>'
 
 
@@ -97,8 +117,10 @@ def tags_page(ctx: SiteContext) -> str:
 def problems_page(ctx: SiteContext, problems: list[Diagnostic]) -> str:
     page = Page({"title": "문제", **NOTE_META})
     page.heading(1, "문제")
-    page.html('<p>깨진 링크, 없는 첨부 파일, 읽지 못한 노트 — 사이트 관리자를 위한 목록입니다. '
-              "<code>notesgraph check</code>와 같은 내용입니다.</p>")
+    page.html(
+        "<p>깨진 링크, 없는 첨부 파일, 읽지 못한 노트 — 사이트 관리자를 위한 목록입니다. "
+        "<code>notesgraph check</code>와 같은 내용입니다.</p>"
+    )
     if not problems:
         page.html('<p class="ng-empty">문제가 없습니다.</p>')
         return page.render()
@@ -110,10 +132,14 @@ def problems_page(ctx: SiteContext, problems: list[Diagnostic]) -> str:
         rows = []
         for problem in by_code[code]:
             where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-            rows.append(f"<tr><td><code>{esc(where)}</code></td><td>{esc(problem.message)}</td>"
-                        f"<td>{esc(problem.action)}</td></tr>")
-        page.html('<table class="ng-problems"><thead><tr><th>위치</th><th>문제</th><th>처리</th>'
-                  f'</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+            rows.append(
+                f"<tr><td><code>{esc(where)}</code></td><td>{esc(problem.message)}</td>"
+                f"<td>{esc(problem.action)}</td></tr>"
+            )
+        page.html(
+            '<table class="ng-problems"><thead><tr><th>위치</th><th>문제</th><th>처리</th>'
+            f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
     return page.render()
 
 
@@ -125,8 +151,14 @@ def map_page(ctx: SiteContext) -> str:
 
 
 def explorer_page(ctx: SiteContext) -> str:
-    page = Page({"title": "복습 탐색기", "template": "explorer.html", **NOTE_META,
-                 "hide": ["toc", "navigation"]})
+    page = Page(
+        {
+            "title": "복습 탐색기",
+            "template": "explorer.html",
+            **NOTE_META,
+            "hide": ["toc", "navigation"],
+        }
+    )
     page.heading(1, "복습 탐색기")
     page.html('<div id="ng-explorer" class="ng-explorer-root" data-page="explorer"></div>')
     return page.render()

@@ -76,7 +76,11 @@ class PagePaths:
 
 
 def _note_slug(path: str) -> str:
-    parts = [path_slug(p) for p in path[:-3].split("/")] if path.endswith(".md") else [path_slug(p) for p in path.split("/")]
+    parts = (
+        [path_slug(p) for p in path[:-3].split("/")]
+        if path.endswith(".md")
+        else [path_slug(p) for p in path.split("/")]
+    )
     if parts[-1].casefold() in _RESERVED:
         parts[-1] += "-note"
     return NOTES + "/" + "/".join(parts)

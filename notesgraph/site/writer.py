@@ -113,8 +113,10 @@ class DocsWriter:
                 self.stats.removed.append(rel)
                 _prune_empty(stale.parent, self.docs)
         manifest = {"files": sorted(self.produced)}
-        _atomic_write(self.docs / MANIFEST,
-                      (json.dumps(manifest, ensure_ascii=False, indent=0) + "\n").encode())
+        _atomic_write(
+            self.docs / MANIFEST,
+            (json.dumps(manifest, ensure_ascii=False, indent=0) + "\n").encode(),
+        )
         return self.stats
 
 
@@ -130,9 +132,13 @@ def _claimable(target: Path, rel: str, previous: set[str], stats: WriteStats) ->
     if rel in previous or not target.exists():
         return True
     stats.skipped.append(
-        Diagnostic(f"docs/{rel}", 0, "hand-written-kept",
-                   "a hand-written file is where a generated page would go",
-                   "kept; the generated page is not written")
+        Diagnostic(
+            f"docs/{rel}",
+            0,
+            "hand-written-kept",
+            "a hand-written file is where a generated page would go",
+            "kept; the generated page is not written",
+        )
     )
     return False
 

@@ -10,27 +10,16 @@ Shared fixtures:
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from benchmarks.chromium import LoopbackServer, launch
 from notesgraph.pipeline import BuildOptions, build_site
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -41,32 +30,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def build_vault_site(vault: Path, work: Path) -> Path:
     """Build ``vault`` with the project's mkdocs.yml into ``work``; return the site folder."""
-    build_site(BuildOptions(vault=vault, docs=work / "docs", site=work / "site",
-                            config=ROOT / "mkdocs.yml", cache_dir=work / "cache"))
+    build_site(
+        BuildOptions(
+            vault=vault,
+            docs=work / "docs",
+            site=work / "site",
+            config=ROOT / "mkdocs.yml",
+            cache_dir=work / "cache",
+        )
+    )
     return work / "site"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass
-
-
-class LoopbackServer:
-    """A static file server for one folder on 127.0.0.1 (a free port), in a thread."""
-
-    def __init__(self, root: Path) -> None:
-        handler = functools.partial(_Quiet, directory=str(root))
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -94,7 +67,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 
@@ -127,8 +100,10 @@ def page(browser: Any, watch: PageWatch) -> Iterator[Any]:
 
     tab.route("**/*", route)
     tab.on("pageerror", lambda error: watch.errors.append(str(error)))
-    tab.on("console", lambda message: watch.errors.append(message.text)
-           if message.type == "error" else None)
+    tab.on(
+        "console",
+        lambda message: watch.errors.append(message.text) if message.type == "error" else None,
+    )
     yield tab
     context.close()
     assert watch.external == [], f"requests left loopback: {watch.external}"

@@ -11,8 +11,18 @@ import pytest
 from ..hostile import XSS, make_hostile_vault
 from .conftest import build_vault_site
 
-PAGES = ["", "notes/홈/", "notes/", "services/lambda/", "keypoints/", "limits/", "tags/", "problems/",
-         "map/", "explorer/"]
+PAGES = [
+    "",
+    "notes/홈/",
+    "notes/",
+    "services/lambda/",
+    "keypoints/",
+    "limits/",
+    "tags/",
+    "problems/",
+    "map/",
+    "explorer/",
+]
 
 
 @pytest.fixture(scope="module")

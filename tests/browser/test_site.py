@@ -14,8 +14,13 @@ from .conftest import ROOT, build_vault_site
 
 SEED_NOTE = "notes/AWS-SAA/215-229-서버리스/"
 LECTURE_218_LIMITS = [
-    "메모리", "최대 실행 시간", "환경변수 크기", "임시 저장소 (/tmp)", "동시 실행 수",
-    "패키지 크기 (압축 시)", "패키지 크기 (비압축 시)",
+    "메모리",
+    "최대 실행 시간",
+    "환경변수 크기",
+    "임시 저장소 (/tmp)",
+    "동시 실행 수",
+    "패키지 크기 (압축 시)",
+    "패키지 크기 (비압축 시)",
 ]
 
 COMPANION = """# 시험 직전 요약
@@ -108,8 +113,11 @@ def test_comparison_page_shows_both_columns(page: Any, seed_site: str) -> None:
     assert table.locator("tbody tr").count() == 7
     first_row = table.locator("tbody tr").first.all_inner_texts()[0]
     assert "JavaScript" in first_row and "Node.js, Python" in first_row
-    assert table.locator("thead a", has_text="Lambda@Edge").get_attribute("href").endswith(
-        "services/lambda-edge/")
+    assert (
+        table.locator("thead a", has_text="Lambda@Edge")
+        .get_attribute("href")
+        .endswith("services/lambda-edge/")
+    )
 
 
 def test_key_points_page_holds_all_nine_highlights(page: Any, seed_site: str) -> None:
@@ -117,7 +125,12 @@ def test_key_points_page_holds_all_nine_highlights(page: Any, seed_site: str) ->
     by_note = page.locator("h2#by-note ~ div .ng-keypoint")
     assert by_note.count() == 9
     texts = " ".join(by_note.all_inner_texts())
-    for words in ("128MB ~ 10GB", "(15분)", "자동 스케일링, 사용한 만큼 과금", "트랜잭션 적음 + 간혈적 사용"):
+    for words in (
+        "128MB ~ 10GB",
+        "(15분)",
+        "자동 스케일링, 사용한 만큼 과금",
+        "트랜잭션 적음 + 간혈적 사용",
+    ):
         assert words in texts
     by_note.filter(has_text="128MB ~ 10GB").locator("a").click()
     page.wait_for_url("**#hl-*")
@@ -131,7 +144,8 @@ def test_limits_index_sorts_by_value(page: Any, seed_site: str) -> None:
     value_header.click()
     assert value_header.get_attribute("aria-sort") == "ascending"
     units = table.locator("tbody td.ng-value").evaluate_all(
-        "cells => cells.map(c => [c.dataset.unit, parseFloat(c.dataset.sort)])")
+        "cells => cells.map(c => [c.dataset.unit, parseFloat(c.dataset.sort)])"
+    )
     by_unit: dict[str, list[float]] = {}
     for unit, value in units:
         by_unit.setdefault(unit, []).append(value)

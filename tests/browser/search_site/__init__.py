@@ -1,7 +1,6 @@
 """The real seed site for the search tests, the queries it must answer, and a benchmark."""
 
 from .queries import QUERIES, Query
-from .serve import serve_site
 from .wiring import build_with_search, make_vault, plain_material_variant
 
 __all__ = [
@@ -10,5 +9,4 @@ __all__ = [
     "build_with_search",
     "make_vault",
     "plain_material_variant",
-    "serve_site",
 ]

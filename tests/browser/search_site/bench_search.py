@@ -39,10 +39,12 @@ from pathlib import Path
 from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))  # the repository, for benchmarks/
 
 from search_site.queries import QUERIES  # noqa: E402
-from search_site.serve import serve_site  # noqa: E402
 
+from benchmarks.chromium import launch  # noqa: E402
+from benchmarks.chromium import serve_static as serve_site
 from notesgraph.pipeline import analyse  # noqa: E402
 from notesgraph.search import (
     korean,  # noqa: E402
@@ -60,14 +62,6 @@ from notesgraph.vault import load_vault  # noqa: E402
 T = TypeVar("T")
 OVERRIDES = Path(__file__).resolve().parents[3] / "site_overrides"
 PARTICLES = ["", "는", "가", "를", "의", "에서", "으로", "와", "도", "까지", "처럼", "하는"]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def timed(label: str, fn: Callable[[], T]) -> T:
@@ -248,9 +242,7 @@ def browser_latency(site: Path) -> None:
 
     with (
         sync_playwright() as pw,
-        contextlib.closing(
-            pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        ) as browser,
+        contextlib.closing(launch(pw)) as browser,
         serve_site(site) as base,
     ):
         page = browser.new_page()
