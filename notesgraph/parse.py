@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 from urllib.parse import unquote
 
 import yaml
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from .markdown import MAX_NESTING, parser
@@ -206,7 +207,8 @@ class _Walker:
     def _table(self, i: int) -> int:
         tokens = self.tokens
         start_line = self._line(tokens[i])
-        end_line = tokens[i].map[1] if tokens[i].map else start_line
+        source_map = tokens[i].map
+        end_line = source_map[1] if source_map else start_line
         header: list[str] = []
         rows: list[list[str]] = []
         row: list[str] = []
@@ -415,12 +417,12 @@ class _Walker:
         for block in self.blocks:
             texts.setdefault(block.section, []).append(block.text)
         sections = []
-        for index, (heading, stitle, anchor, start) in enumerate(starts):
+        for index, (heading_index, stitle, anchor, start) in enumerate(starts):
             end = starts[index + 1][3] - 1 if index + 1 < len(starts) else line_count
             sections.append(
                 Section(
                     index=index,
-                    heading=heading,
+                    heading=heading_index,
                     title=stitle,
                     anchor=anchor,
                     start_line=start,
@@ -535,6 +537,7 @@ def _publish(value: Any) -> bool | None:
 def _segments(tokens: list[Token], env: dict[str, Any]) -> tuple[Segment, ...]:
     md = parser()
     render = md.renderer.render
+    renderer = cast(RendererHTML, md.renderer)
     segments: list[Segment] = []
     buffer: list[Token] = []
 
@@ -551,7 +554,7 @@ def _segments(tokens: list[Token], env: dict[str, Any]) -> tuple[Segment, ...]:
         if token.type == "heading_open" and token.level == 0:
             flush()
             inline = tokens[i + 1]
-            html = md.renderer.renderInline(inline.children or [], md.options, env)
+            html = renderer.renderInline(inline.children or [], md.options, env)
             segments.append(
                 Segment(
                     kind="heading",

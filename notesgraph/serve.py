@@ -84,8 +84,12 @@ def serve(options: Any, host: str, port: int, reporter: Reporter) -> int:
     logging.getLogger("mkdocs").setLevel(logging.WARNING if reporter.quiet else logging.INFO)
     if not logging.getLogger("mkdocs").handlers:
         logging.basicConfig(format="%(message)s")
+
+    def builder() -> None:
+        rebuild()  # a failed rebuild has said why, and the last good site stays
+
     server = LiveReloadServer(
-        builder=rebuild, host=host, port=port, root=str(Path(options.site).resolve())
+        builder=builder, host=host, port=port, root=str(Path(options.site).resolve())
     )
     for path in (options.vault, options.config, options.config.parent / "site_overrides"):
         if Path(path).exists():

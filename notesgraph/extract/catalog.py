@@ -422,7 +422,7 @@ def _index_names(services: Iterable[Service]) -> dict[str, _Owner]:
     by_key: dict[str, _Owner] = {}
     prefix_rule: dict[str, bool] = {}
     for service in services:
-        owned = [(n, (service.id, None)) for n in service.all_names]
+        owned: list[tuple[Name, _Owner]] = [(n, (service.id, None)) for n in service.all_names]
         for feat in service.features:
             owned += [(n, (service.id, feat.id)) for n in feat.all_names]
         for name, owner in owned:

@@ -103,8 +103,8 @@ class MentionMatcher:
         self._exact: dict[str, tuple[_Target, Name]] = {}
         plurals: dict[str, tuple[_Target, Name]] = {}
         for key, names in spellings.items():
-            service_id, feature_id = owners[key]
-            target = _Target(service_id, feature_id, tuple(names), names[0].requires_prefix)
+            owner_service, owner_feature = owners[key]
+            target = _Target(owner_service, owner_feature, tuple(names), names[0].requires_prefix)
             self._by_key[key] = target
             for name in names:
                 _insert(trie, name.text)
@@ -128,9 +128,12 @@ class MentionMatcher:
         for match in self._pattern.finditer(low):
             start, end = match.span()
             hit = self._exact.get(low[start:end]) or self._lookup(low[start:end])
-            if hit is None or hit[0].service is None:
+            if hit is None:
                 continue
             target, name = hit
+            service = target.service
+            if service is None:  # a not_services word: matched only to be swallowed
+                continue
             prefix_start = None
             if start and low[start - 1] in " \t":
                 if prefixes is None:
@@ -141,7 +144,7 @@ class MentionMatcher:
                     continue
             else:
                 start = prefix_start
-            service, feature = target.service, target.feature
+            feature = target.feature
             if found and feature is not None and _continues(found[-1], service, start, text):
                 start = found.pop().start  # "DynamoDB 글로벌 테이블" is one feature mention
             found.append(

@@ -146,7 +146,7 @@ class _Builder:
         source = ids.note_id(note.path)
         for link, resolution in zip(note.links, self.data.resolutions[note.path], strict=True):
             kind = "embeds" if link.kind in ("embed", "image") else "links_to"
-            if resolution.kind == "note" and resolution.path in self.notes:
+            if resolution.kind == "note" and resolution.path and resolution.path in self.notes:
                 if resolution.path != note.path:
                     self.edges.add(
                         source,
@@ -271,8 +271,8 @@ class _Builder:
                     continue
                 count[key] += 1
                 first.setdefault(key, _source_attrs(self.notes, relation.evidence))
-        for key in sorted(first):
-            self.edges.add(key[0], key[1], key[2], count=count[key], **first[key])
+        for edge in sorted(first):
+            self.edges.add(edge[0], edge[1], edge[2], count=count[edge], **first[edge])
 
     def _families(self) -> None:
         """``part_of`` between mentioned services the catalogue puts in one family

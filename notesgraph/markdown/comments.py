@@ -52,8 +52,8 @@ def strip_comments(src: str) -> tuple[str, int | None]:
             fence = fence_match.group(1)
             out.append(line)
         elif fence is not None:
-            closes = fence_match and fence_match.group(1)[0] == fence[0]
-            if closes and len(fence_match.group(1)) >= len(fence) and not line.strip(" `~"):
+            run = fence_match.group(1) if fence_match else ""
+            if run[:1] == fence[0] and len(run) >= len(fence) and not line.strip(" `~"):
                 fence = None
             out.append(line)
         elif "%%" in line or open_line is not None:
