@@ -339,12 +339,14 @@ def _comparison_table(ctx: SiteContext, page_path: str, attrs: dict[str, Any]) -
 def _prose_comparisons(
     ctx: SiteContext, members: list[str], exclude: set[str]
 ) -> list[dict[str, Any]]:
-    """``compared_with`` relations between the members stated in prose."""
+    """``compared_with`` relations between the members stated elsewhere than the
+    comparisons on the page (those already show their own table or words)."""
     found = []
     wanted = set(members)
+    shown = {(ctx.node(n).get("note"), ctx.node(n).get("line")) for n in exclude}
     for source in members:
         for target, data in ctx.out_edges(source, ["compared_with", "alternative_to"]):
-            if target in wanted:
+            if target in wanted and (data.get("note"), data.get("line")) not in shown:
                 found.append(data)
     return sorted(found, key=lambda d: (d.get("note", ""), d.get("line", 0)))
 
