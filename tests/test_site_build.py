@@ -186,3 +186,12 @@ def test_cli_refuses_to_write_into_the_vault(
         ]
     )
     assert status == 2 and "inside the vault" in capsys.readouterr().err
+
+
+def test_seed_vault_builds_strict_with_no_broken_links(tmp_path: Path) -> None:
+    """The user's own vault: MkDocs in strict mode, then every internal href and #anchor checked."""
+    report = build(ROOT / "vault", tmp_path, strict_mkdocs=True)
+    assert report.mkdocs_warnings == []
+    assert check_site(tmp_path / "site") == []
+    codes = sorted({w.code for w in report.warnings})
+    assert codes == ["missing-attachment", "unclosed-markup"]
