@@ -144,15 +144,15 @@ def test_strict_turns_warnings_into_failure(
 
 def test_interrupted_build_leaves_the_previous_site(tmp_path: Path) -> None:
     """Ctrl-C in the middle of the MkDocs step: the old site/ stays as it was."""
-    import shutil
+    from benchmarks.vaultgen import generate_vault
 
     from .test_site_build import VAULT
 
     build(VAULT, tmp_path)
     before = site_files(tmp_path / "site")
+    # A vault big enough that the MkDocs step lasts long enough to be interrupted in.
     changed = tmp_path / "vault2"
-    shutil.copytree(VAULT, changed)
-    (changed / "새 노트.md").write_text("# 새 노트\nNEW-NOTE-TEXT\n", encoding="utf-8")
+    generate_vault(changed, 300, seed=3)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     child = subprocess.Popen(
         [
