@@ -16,9 +16,19 @@ from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .fingerprint import source_fingerprint
 from .model import Diagnostic, Note
 
-_PARSER_MODULES = ("model.py", "parse.py", "decode.py", "slugs.py", "markdown", "cache.py")
+_PARSER_MODULES = (
+    "model.py",
+    "parse.py",
+    "frontmatter.py",
+    "noterender.py",
+    "decode.py",
+    "slugs.py",
+    "markdown",
+    "cache.py",
+)
 
 
 class Entry(NamedTuple):
@@ -31,15 +41,7 @@ class Entry(NamedTuple):
 
 def parser_fingerprint() -> str:
     """A hash of the modules whose output the cache stores."""
-    digest = hashlib.blake2b(digest_size=8)
-    package = Path(__file__).parent
-    for name in _PARSER_MODULES:
-        target = package / name
-        files = sorted(target.glob("*.py")) if target.is_dir() else [target]
-        for file in files:
-            digest.update(file.name.encode())
-            digest.update(file.read_bytes())
-    return digest.hexdigest()
+    return source_fingerprint(*_PARSER_MODULES)
 
 
 def content_key(path: str, data: bytes) -> str:

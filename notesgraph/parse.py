@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 from urllib.parse import unquote
 
-import yaml
-from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
+from .frontmatter import front_matter, frontmatter_tags, publish_flag, string_list
 from .markdown import MAX_NESTING, parser
 from .markdown.wikilinks import display_text, placeholder
 from .model import (
@@ -28,11 +27,11 @@ from .model import (
     Link,
     Note,
     Section,
-    Segment,
     Table,
     Tag,
     TextBlock,
 )
+from .noterender import block_html, body_segments
 from .slugs import UniqueSlugs, nfc
 
 _LECTURE = re.compile(
@@ -40,8 +39,6 @@ _LECTURE = re.compile(
 )
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _LOOSE_MARK = re.compile(r"(?:^|\s)(==|\*\*)\S")
-_TAG_SPLIT = re.compile(r"[,\s]+")
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def lecture_of(text: str) -> tuple[int, str] | None:
@@ -463,113 +460,7 @@ def _local_href(href: str) -> str | None:
     return nfc(unquote(href))
 
 
-# -- front matter -------------------------------------------------------------
-
-
-def _front_matter(tokens: list[Token], path: str) -> tuple[dict[str, Any], list[Diagnostic]]:
-    if not tokens or tokens[0].type != "front_matter":
-        return {}, []
-    token = tokens[0]
-    try:
-        data = yaml.load(token.content, Loader=_YAML_LOADER)  # noqa: S506 - safe loader
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = (mark.line + 2) if mark is not None else 1
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        return {}, [
-            Diagnostic(
-                path,
-                line,
-                "bad-front-matter",
-                f"front matter is not valid YAML: {problem}",
-                "front matter ignored, body parsed",
-            )
-        ]
-    if data is None:
-        return {}, []
-    if not isinstance(data, dict):
-        return {}, [
-            Diagnostic(
-                path,
-                1,
-                "bad-front-matter",
-                "front matter is not a mapping",
-                "front matter ignored, body parsed",
-            )
-        ]
-    return {str(k): v for k, v in data.items()}, []
-
-
-def _string_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, (list, tuple)):
-        return [str(v) for v in value if v is not None and str(v).strip()]
-    return [str(value)]
-
-
-_VALID_TAG = re.compile(r"^[\w/\-]*[^\W\d_][\w/\-]*$|^[\w/\-]*_[\w/\-]*$")
-
-
-def _frontmatter_tags(value: Any) -> tuple[list[str], list[str]]:
-    """Front-matter tags Obsidian would accept, and the ones it would not."""
-    names: list[str] = []
-    for item in _string_list(value):
-        names += [t.lstrip("#") for t in _TAG_SPLIT.split(item) if t.lstrip("#")]
-    good = [nfc(n) for n in names if _VALID_TAG.match(nfc(n)) and not n.isdigit()]
-    bad = [n for n in names if nfc(n) not in good]
-    return good, bad
-
-
-def _publish(value: Any) -> bool | None:
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return value
-    return str(value).strip().lower() not in {"false", "no", "0", "off"}
-
-
-# -- body ---------------------------------------------------------------------
-
-
-def _segments(tokens: list[Token], env: dict[str, Any]) -> tuple[Segment, ...]:
-    md = parser()
-    render = md.renderer.render
-    renderer = cast(RendererHTML, md.renderer)
-    segments: list[Segment] = []
-    buffer: list[Token] = []
-
-    def flush() -> None:
-        if buffer:
-            html = render(buffer, md.options, env)
-            if html.strip():
-                segments.append(Segment(kind="html", html=html))
-            buffer.clear()
-
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.type == "heading_open" and token.level == 0:
-            flush()
-            inline = tokens[i + 1]
-            html = renderer.renderInline(inline.children or [], md.options, env)
-            segments.append(
-                Segment(
-                    kind="heading",
-                    html=html,
-                    level=int(token.tag[1]),
-                    anchor=str(token.attrGet("id") or ""),
-                )
-            )
-            i += 3
-            continue
-        if token.type != "front_matter":
-            buffer.append(token)
-        i += 1
-    flush()
-    return tuple(segments)
+# -- the whole note ------------------------------------------------------------
 
 
 LARGE_NOTE = 1_000_000  # characters
@@ -626,32 +517,12 @@ def _shape_warnings(
     return found
 
 
-def _block_html(tokens: list[Token], env: dict[str, Any]) -> dict[str, str]:
-    """The rendered HTML of every block carrying an Obsidian ``^id`` (for block embeds)."""
-    md = parser()
-    found: dict[str, str] = {}
-    for start, token in enumerate(tokens):
-        block_id = token.attrGet("id") if token.nesting == 1 else None
-        if not isinstance(block_id, str) or not block_id.startswith("^"):
-            continue
-        depth, end = 0, start
-        for end in range(start, len(tokens)):
-            depth += tokens[end].nesting
-            if depth == 0:
-                break
-        html = md.renderer.render(tokens[start : end + 1], md.options, env)
-        if token.type == "list_item_open":
-            html = f"<ul>\n{html}</ul>\n"
-        found.setdefault(block_id[1:], html)
-    return found
-
-
 def parse_note(path: str, text: str) -> Note:
     """Parse the decoded text of the note at vault-relative ``path``."""
     path = nfc(path)
     env: dict[str, Any] = {}
     tokens = parser().parse(text, env)
-    frontmatter, diagnostics = _front_matter(tokens, path)
+    frontmatter, diagnostics = front_matter(tokens, path)
     stem = path.rsplit("/", 1)[-1]
     stem = stem[:-3] if stem.lower().endswith(".md") else stem
     title_value = frontmatter.get("title")
@@ -662,7 +533,7 @@ def parse_note(path: str, text: str) -> Note:
     line_count = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
     headings, sections = walker.sections(title, line_count)
 
-    good_tags, bad_tags = _frontmatter_tags(frontmatter.get("tags"))
+    good_tags, bad_tags = frontmatter_tags(frontmatter.get("tags"))
     tags = [Tag(name=n, line=0, source="frontmatter") for n in good_tags]
     for name in bad_tags:
         diagnostics.append(
@@ -676,7 +547,7 @@ def parse_note(path: str, text: str) -> Note:
         )
     tags += walker.tags
     aliases = [
-        nfc(a).strip() for a in _string_list(frontmatter.get("aliases", frontmatter.get("alias")))
+        nfc(a).strip() for a in string_list(frontmatter.get("aliases", frontmatter.get("alias")))
     ]
     for line, code, message in env.get("notesgraph_problems", []):
         diagnostics.append(Diagnostic(path, line, code, message, "hidden as in Obsidian"))
@@ -702,7 +573,7 @@ def parse_note(path: str, text: str) -> Note:
         frontmatter=frontmatter,
         aliases=tuple(a for a in aliases if a),
         tags=tuple(tags),
-        publish=_publish(frontmatter.get("publish")),
+        publish=publish_flag(frontmatter.get("publish")),
         headings=headings,
         sections=tuple(sections),
         blocks=tuple(walker.blocks),
@@ -711,8 +582,8 @@ def parse_note(path: str, text: str) -> Note:
         tables=tuple(walker.tables),
         callouts=tuple(walker.callouts),
         block_ids=block_ids,
-        body=_segments(tokens, env),
-        block_html=_block_html(tokens, env),
+        body=body_segments(tokens, env),
+        block_html=block_html(tokens, env),
         diagnostics=tuple(diagnostics + walker.diagnostics),
         line_count=line_count,
     )

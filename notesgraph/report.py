@@ -8,7 +8,7 @@ error as ``warning: file:line: what (what happens now)``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
@@ -32,23 +32,28 @@ class Reporter:
         self.out = out or sys.stdout
         self.err = err or sys.stderr
         self.interactive = self.err.isatty() and not quiet
+        self._status: Callable[[str], None] | None = None  # the live bar's step line
 
     def step(self, message: str) -> None:
+        """A stage is done: a line with --verbose, the bar's step line on a terminal."""
         if self.verbose:
             print(f"· {message}", file=self.out, flush=True)
+        if self._status is not None:
+            self._status(message)
 
     def error(self, message: str) -> None:
         print(f"notesgraph: {message}", file=self.err, flush=True)
 
     @contextmanager
     def progress(self, label: str) -> Iterator[Progress | None]:
-        """A rich progress bar while notes are read, only on an interactive terminal."""
+        """On an interactive terminal: a bar while notes are read, then a line per stage."""
         if not self.interactive:
             yield None
             return
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
         with Progress(
+            SpinnerColumn(),
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
@@ -60,7 +65,14 @@ class Reporter:
             def update(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            yield update
+            def status(message: str) -> None:
+                bar.update(task, description=message, completed=0, total=None)
+
+            self._status = status
+            try:
+                yield update
+            finally:
+                self._status = None
 
     def summary(self, report: BuildReport) -> None:
         graph = report.analysis.graph

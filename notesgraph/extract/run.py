@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import Any
 
+from ..fingerprint import source_fingerprint
 from ..model import Note
 from .comparisons import extract_comparisons
 from .context import MatcherLike, NoteContext, key_of
@@ -54,12 +54,7 @@ _MATCHERS: dict[str, MatcherLike] = {}
 
 def _source_fingerprint() -> str:
     """A hash of the extractor code and the packaged catalogue."""
-    digest = hashlib.blake2b(digest_size=8)
-    here = Path(__file__).parent
-    for file in sorted([*here.glob("*.py"), here.parent / "data" / "aws_services.yaml"]):
-        digest.update(file.name.encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
+    return source_fingerprint("extract", "data/aws_services.yaml")
 
 
 class ConceptExtractor:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
+from ..fingerprint import source_fingerprint
 from ..model import Note
 from .fields import DocFields, FieldCounter, PageTerms, page_terms
 from .korean import KIWI_OPTIONS, KoreanAnalyzer, kiwi_version, name_key
@@ -32,18 +32,10 @@ _COUNTERS: dict[str, FieldCounter] = {}  # one per fingerprint and process
 
 def _source_fingerprint() -> str:
     """A hash of the search code, the catalogue code and data, Kiwi's version and options."""
-    digest = hashlib.blake2b(digest_size=8)
-    package = Path(__file__).resolve().parent.parent
-    files = [
-        *sorted((package / "search").glob("*.py")),
-        package / "extract" / "catalog.py",
-        package / "data" / "aws_services.yaml",
-    ]
-    for file in files:
-        digest.update(file.name.encode())
-        digest.update(file.read_bytes())
-    digest.update(f"{FORMAT}:{kiwi_version()}:{sorted(KIWI_OPTIONS.items())}".encode())
-    return digest.hexdigest()
+    options = f"{FORMAT}:{kiwi_version()}:{sorted(KIWI_OPTIONS.items())}"
+    return source_fingerprint(
+        "search", "extract/catalog.py", "data/aws_services.yaml", extra=options
+    )
 
 
 def catalogue_keys(catalog_extra: Mapping[str, Any] | None = None) -> frozenset[str]:
