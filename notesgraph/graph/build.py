@@ -156,25 +156,15 @@ class _Builder:
                         anchor=resolution.anchor,
                     )
             elif resolution.kind == "attachment" and resolution.path:
-                aid = ids.attachment_id(resolution.path)
-                self.node(
-                    aid,
-                    "attachment",
-                    resolution.path.rsplit("/", 1)[-1],
-                    path=resolution.path,
-                    exists=True,
-                )
-                self.edges.add(source, aid, kind, line=link.line)
+                self._attachment(source, resolution.path, True, kind, link.line)
             elif resolution.status == "missing" and kind == "embeds" and "." in link.target:
-                aid = ids.attachment_id(link.target)
-                self.node(
-                    aid,
-                    "attachment",
-                    link.target.rsplit("/", 1)[-1],
-                    path=link.target,
-                    exists=False,
-                )
-                self.edges.add(source, aid, kind, line=link.line)
+                self._attachment(source, link.target, False, kind, link.line)
+
+    def _attachment(self, source: str, path: str, exists: bool, kind: str, line: int) -> None:
+        """An attachment a note links or embeds (``exists=False`` for a missing screenshot)."""
+        aid = ids.attachment_id(path)
+        self.node(aid, "attachment", path.rsplit("/", 1)[-1], path=path, exists=exists)
+        self.edges.add(source, aid, kind, line=line)
 
     # -- concepts ---------------------------------------------------------------
 
