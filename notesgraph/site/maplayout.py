@@ -191,27 +191,16 @@ def layout(graph: nx.MultiDiGraph, adjacency: Adjacency | None = None) -> dict[s
         by_kind[attrs["kind"]].append(node)
     origin = (0.0, 0.0)
 
-    features = _Placer(45, 12)
-    for node in by_kind["feature"]:
-        owner = graph.nodes[node].get("service", "")
-        pos[node] = features.place(owner, pos.get(owner, origin))
+    def around_owner(kind: str, placer: _Placer, owner_attribute: str) -> None:
+        for node in by_kind[kind]:
+            owner = graph.nodes[node].get(owner_attribute, "")
+            pos[node] = placer.place(owner, pos.get(owner, origin))
 
-    limits = _Placer(30, 9)
-    for node in by_kind["limit"]:
-        owner = graph.nodes[node].get("owner", "")
-        pos[node] = limits.place(owner, pos.get(owner, origin))
-
+    around_owner("feature", _Placer(45, 12), "service")
+    around_owner("limit", _Placer(30, 9), "owner")
     _place_notes(graph, adjacency, by_kind["note"], pos)
-
-    sections = _Placer(22, 7)
-    for node in by_kind["section"]:
-        note = graph.nodes[node].get("note", "")
-        pos[node] = sections.place(note, pos.get(note, origin))
-
-    highlights = _Placer(9, 4)
-    for node in by_kind["highlight"]:
-        section = graph.nodes[node].get("section", "")
-        pos[node] = highlights.place(section, pos.get(section, origin))
+    around_owner("section", _Placer(22, 7), "note")  # notes are placed by now
+    around_owner("highlight", _Placer(9, 4), "section")
 
     joins = _Placer(25, 14)
     for node in by_kind["comparison"]:

@@ -108,3 +108,20 @@ def page(browser: Any, watch: PageWatch) -> Iterator[Any]:
     context.close()
     assert watch.external == [], f"requests left loopback: {watch.external}"
     assert watch.errors == [], f"errors in the page: {watch.errors}"
+
+
+@pytest.fixture(scope="session")
+def maps_seed_site(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The seed site for the map and explorer tests, built knowing its ``site_url``."""
+    from .mapsite import map_site
+
+    return map_site(ROOT / "vault", tmp_path_factory.mktemp("maps-seed"))
+
+
+@pytest.fixture(scope="session")
+def maps_xss_site(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A vault whose alias, heading, limit and relation text carry HTML, for the maps."""
+    from .mapsite import map_site, write_xss_vault
+
+    work = tmp_path_factory.mktemp("maps-xss")
+    return map_site(write_xss_vault(work), work / "out")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from .mapsite import ROOT, drawn_nodes, map_site, wait_drawn, write_xss_vault
+from .mapsite import drawn_nodes, wait_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -22,15 +22,14 @@ SEARCH = EXPLORER + " input[role=combobox]"
 SEED_NOTE = "note:AWS SAA/215-229 서버리스.md"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return map_site(ROOT / "vault", tmp_path_factory.mktemp("explorer-seed"))
+@pytest.fixture
+def site(maps_seed_site: str) -> str:
+    return maps_seed_site
 
 
-@pytest.fixture(scope="module")
-def xss_site(tmp_path_factory: pytest.TempPathFactory) -> str:
-    work = tmp_path_factory.mktemp("explorer-xss")
-    return map_site(write_xss_vault(work), work / "out")
+@pytest.fixture
+def xss_site(maps_xss_site: str) -> str:
+    return maps_xss_site
 
 
 def open_explorer(page: Any, base: str, fragment: str = "") -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from .mapsite import ROOT, drawn_nodes, map_site, node_point, wait_drawn, write_xss_vault
+from .mapsite import drawn_nodes, node_point, wait_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -21,15 +21,14 @@ PANEL = MAP + " .ng-panel"
 SEED_NOTE = "notes/AWS-SAA/215-229-서버리스/"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return map_site(ROOT / "vault", tmp_path_factory.mktemp("maps-seed"))
+@pytest.fixture
+def site(maps_seed_site: str) -> str:
+    return maps_seed_site
 
 
-@pytest.fixture(scope="module")
-def xss_site(tmp_path_factory: pytest.TempPathFactory) -> str:
-    work = tmp_path_factory.mktemp("maps-xss")
-    return map_site(write_xss_vault(work), work / "out")
+@pytest.fixture
+def xss_site(maps_xss_site: str) -> str:
+    return maps_xss_site
 
 
 def open_map(page: Any, base: str) -> None:
