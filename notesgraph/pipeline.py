@@ -25,7 +25,7 @@ from .search.noteterms import SearchAnalyser
 from .site.background import Background
 from .site.context import SiteContext
 from .site.mkbuild import run_mkdocs
-from .site.render import HOME, render_data, render_site
+from .site.render import HOME, prepare, render_data, render_site
 from .site.urls import PagePaths
 from .site.writer import GENERATED, DocsWriter, WriteStats, place_generated
 from .vault import Progress, Vault, load_vault
@@ -169,6 +169,7 @@ def build_site(
         concepts=analysis.concepts,
         paths=PagePaths(published, vault.attachments),
     )
+    prepare(ctx)  # before the fork, so the background child does not work it out again
     data = Background(lambda: render_data(ctx, analysis.search_terms, analysis.catalog))
     try:
         files = render_site(

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from notesgraph.pipeline import analyse
-from notesgraph.site.conceptpages import comparison_groups
+from notesgraph.site.conceptpages import comparison_groups, limit_value
 from notesgraph.site.context import SiteContext
 from notesgraph.site.localmaps import LOCAL_LIMIT
 from notesgraph.site.mapdata import (
@@ -21,7 +21,6 @@ from notesgraph.site.mapdata import (
     fnv1a,
     local_map_path,
     map_files,
-    value_text,
     vendor_files,
 )
 from notesgraph.site.maplayout import PLACED_KINDS, layout
@@ -314,12 +313,12 @@ def test_lambda_does_not_fit_30_gb_for_30_minutes(seed_files: dict[str, str]) ->
     assert "임시 저장소 (/tmp)" not in failed, "a 3 GB file fits in /tmp (10 GB)"
 
 
-def test_value_text_puts_korean_qualifiers_where_they_belong() -> None:
+def test_limit_value_puts_korean_qualifiers_where_they_belong() -> None:
     base = {"name": "시작 시간", "unit": "seconds", "max": 0.001, "value": "1ms 미만"}
-    assert value_text({**base, "qualifier": "미만"}) == "1ms 미만"
-    assert value_text({**base, "qualifier": "최대", "max": 4.0}) == "최대 4초"
+    assert limit_value({**base, "qualifier": "미만"}) == "1ms 미만"
+    assert limit_value({**base, "qualifier": "최대", "max": 4.0}) == "최대 4초"
     assert (
-        value_text(
+        limit_value(
             {
                 "name": "동시 실행 수",
                 "unit": "count",

@@ -45,6 +45,7 @@ class SiteContext:
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # node id → mentions
     comparison_pages: dict[str, str] = field(default_factory=dict)  # comparison node → docs path
+    comparison_groups: dict[str, list[str]] | None = None  # docs path → comparison nodes
     body: BodyRenderer = field(init=False)
 
     def __post_init__(self) -> None:

@@ -105,10 +105,6 @@ def vendor_files() -> dict[str, Path]:
 # ----------------------------------------------------------------------------- shared pieces
 
 
-#: A limit's value as pages show it (one formatting for pages, maps and cards).
-value_text = limit_value
-
-
 def where(ctx: SiteContext, attrs: dict[str, Any]) -> str:
     """``노트 › 섹션`` for a fact read from a section."""
     note = ctx.node(attrs["note"])["label"] if attrs.get("note") in ctx.graph else ""
@@ -133,7 +129,7 @@ def limit_record(ctx: SiteContext, node: str) -> dict[str, Any]:
     """One limit as the map panel shows it: formatted value, original words, source."""
     attrs = ctx.node(node)
     owner = attrs.get("owner", "")
-    record = {"name": attrs["name"], "value": value_text(attrs), **evidence(ctx, attrs)}
+    record = {"name": attrs["name"], "value": limit_value(attrs), **evidence(ctx, attrs)}
     if owner and owner in ctx.graph and ctx.node(owner)["kind"] == "feature":
         record["feature"] = ctx.node(owner)["label"]
     return record
@@ -147,7 +143,7 @@ def service_limits(ctx: SiteContext, adj: Adjacency, service: str) -> list[str]:
     kept = []
     for node in sorted(set(found), key=lambda n: (ctx.node(n)["note"], ctx.node(n)["line"], n)):
         attrs = ctx.node(node)
-        key = (attrs.get("owner", ""), attrs["name"], value_text(attrs))
+        key = (attrs.get("owner", ""), attrs["name"], limit_value(attrs))
         if key not in seen:
             seen.add(key)
             kept.append(node)
@@ -296,7 +292,7 @@ def explorer_graph(
         elif kind == "limit":
             limits[str(i)] = [
                 attrs["name"],
-                value_text(attrs),
+                limit_value(attrs),
                 attrs["unit"],
                 attrs.get("text", ""),
             ]

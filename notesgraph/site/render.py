@@ -96,10 +96,12 @@ def render_site(
 
 
 def prepare(ctx: SiteContext) -> dict[str, list[str]]:
-    """Settle what every renderer needs to know first: which page each comparison is on."""
-    groups = comparison_groups(ctx)
-    ctx.comparison_pages = {node: page for page, nodes in groups.items() for node in nodes}
-    return groups
+    """Settle what every renderer needs to know first: which page each comparison is on
+    (worked out once per context)."""
+    if ctx.comparison_groups is None:
+        groups = ctx.comparison_groups = comparison_groups(ctx)
+        ctx.comparison_pages = {node: page for page, nodes in groups.items() for node in nodes}
+    return ctx.comparison_groups
 
 
 def render_data(ctx: SiteContext, search_terms: Mapping[str, Any], catalog: Any) -> dict[str, str]:

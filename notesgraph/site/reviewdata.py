@@ -21,8 +21,9 @@ from ..extract.facts import Limit, Source
 from ..extract.limits import limit_dimension
 from ..extract.units import find_quantities
 from ..graph import schema as ids
+from .conceptpages import limit_value
 from .context import SiteContext
-from .mapdata import FORMAT, evidence, value_text, where
+from .mapdata import FORMAT, evidence, where
 from .maplayout import Adjacency, service_of
 
 _GB, _MB, _KB = 1024.0**3, 1024.0**2, 1024.0
@@ -134,7 +135,7 @@ def _limit_of(attrs: dict[str, Any]) -> Limit:
 
 def limit_answer(attrs: dict[str, Any]) -> str:
     """The value as a card's answer (``최대 실행 시간?`` → ``900초 (15분)``)."""
-    return value_text(attrs)
+    return limit_value(attrs)
 
 
 # ----------------------------------------------------------------------------- flashcards
@@ -271,7 +272,7 @@ def fit_limit(ctx: SiteContext, node: str) -> dict[str, Any] | None:
         "field": field.id,
         "dimension": dimension,
         "name": attrs["name"],
-        "value": value_text(attrs),
+        "value": limit_value(attrs),
         "max": bound,
         "strict": qualifier in _STRICT,
         "soft": qualifier in _SOFT,

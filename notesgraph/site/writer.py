@@ -120,13 +120,6 @@ class DocsWriter:
         return self.stats
 
 
-def write_docs(docs: Path, texts: dict[str, str], copies: dict[str, Path]) -> WriteStats:
-    """Bring docs/ in line with ``texts`` (generated pages and data) and ``copies`` (files)."""
-    writer = DocsWriter(docs)
-    writer.write(texts, copies)
-    return writer.finish()
-
-
 def _claimable(target: Path, rel: str, previous: set[str], stats: WriteStats) -> bool:
     """A path is ours if we wrote it before or nothing is there yet."""
     if rel in previous or not target.exists():
