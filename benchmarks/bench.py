@@ -50,6 +50,27 @@ print('NOTES', len(v.notes), 'SECONDS', round(time.perf_counter() - start, 3))
 """
 
 
+SERVE_REBUILD = """
+import io, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[5])
+from benchmarks.vaultgen import edit_one_note
+from notesgraph.pipeline import BuildOptions
+from notesgraph.report import Reporter
+from notesgraph.serve import Rebuilder
+vault, work, cache = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+options = BuildOptions(vault=vault, docs=work / 'docs', site=work / 'site', config=Path(sys.argv[4]),
+                       cache_dir=cache, keep_cache=True, site_url='http://127.0.0.1:8000/')
+rebuild = Rebuilder(options, Reporter(quiet=True, out=io.StringIO(), err=io.StringIO()))
+start = time.perf_counter(); rebuild(); first = time.perf_counter() - start
+times = []
+for seed in (2, 3, 4):
+    edit_one_note(vault, seed=seed)
+    start = time.perf_counter(); rebuild(); times.append(time.perf_counter() - start)
+print('FIRST', round(first, 2), 'REBUILDS', ' '.join(f'{t:.2f}' for t in times))
+"""
+
+
 def mib(n: int) -> str:
     return f"{n / 1024 / 1024:.0f} MiB"
 
@@ -150,6 +171,27 @@ def bench_size(notes: int, scratch: Path, baseline: bool) -> dict[str, object]:
         f"rebuild after editing {edited.relative_to(vault)}: {incremental.seconds:.2f} s "
         f"(wall {time.perf_counter() - started:.2f} s with process start)"
     )
+
+    served = _check(
+        python(
+            SERVE_REBUILD,
+            str(vault),
+            str(scratch / f"site{notes}-serve"),
+            str(cache),
+            str(ROOT / "mkdocs.yml"),
+            str(ROOT),
+        ),
+        "serve",
+    )
+    line = served.output.strip().splitlines()[-1] if served.output.strip() else ""
+    if line.startswith("FIRST"):
+        rebuilds = [float(t) for t in line.split("REBUILDS")[1].split()]
+        row["serve_rebuild"] = statistics.median(rebuilds)
+        print(
+            f"serve (one process, notes kept in memory): first build {line.split()[1]} s, "
+            f"rebuild after editing one note {' / '.join(f'{t:.2f}' for t in rebuilds)} s "
+            f"(median {statistics.median(rebuilds):.2f} s)"
+        )
 
     if baseline:
         plain = plain_mkdocs_build(vault, scratch / f"plain{notes}")

@@ -107,6 +107,10 @@ class NoteCache:
         with suppress(OSError):
             self.file.unlink()
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is stored for ``key`` (it may still fail to load)."""
+        return key in self.entries or key in self._stored
+
     def get(self, key: str) -> Entry | None:
         entry = self.entries.get(key)
         if entry is None and key in self._stored:

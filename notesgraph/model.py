@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .pickling import compact
+
 LinkKind = Literal["wikilink", "embed", "markdown", "image"]
 BlockKind = Literal["paragraph", "list_item", "heading", "table_row", "callout_title"]
 SegmentKind = Literal["heading", "html"]
@@ -21,6 +23,7 @@ SegmentKind = Literal["heading", "html"]
 PLACEHOLDER = "\x00"
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A heading; ``anchor`` keeps Hangul and is unique within the note."""
@@ -35,6 +38,7 @@ class Heading:
     lecture_title: str | None = None  # "서버리스 소개"
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Section:
     """The text from a heading to the next heading (index 0 may be the preamble)."""
@@ -48,6 +52,7 @@ class Section:
     text: str
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class TextBlock:
     """A unit of plain text (paragraph, list item, heading, table row) for extraction.
@@ -68,6 +73,7 @@ class TextBlock:
     highlights: tuple[int, ...] = ()  # indexes into Note.highlights
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Highlight:
     """An ``==highlight==``: its words, and where they sit inside their block's text."""
@@ -81,6 +87,7 @@ class Highlight:
     anchor: str = ""  # id of its <mark> on the note page: "hl-102-1"
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Link:
     """A wikilink, embed or local Markdown link as written in the note."""
@@ -97,6 +104,7 @@ class Link:
     section: int = 0
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Table:
     header: tuple[str, ...]
@@ -106,6 +114,7 @@ class Table:
     section: int
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Tag:
     name: str  # without "#", NFC, as written (case kept)
@@ -113,6 +122,7 @@ class Tag:
     source: Literal["inline", "frontmatter"] = "inline"
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Callout:
     kind: str  # note, tip, warning, ... lower-case
@@ -122,6 +132,7 @@ class Callout:
     section: int
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A piece of the rendered note body.
@@ -137,6 +148,7 @@ class Segment:
     anchor: str = ""
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A problem a user can act on: where, what, and what notesgraph does about it."""
@@ -157,6 +169,7 @@ class Diagnostic:
         return (self.path, self.line, self.code, self.message)
 
 
+@compact
 @dataclass(slots=True)
 class Note:
     """One note of the vault, parsed."""

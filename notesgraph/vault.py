@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from .background import Background
 from .cache import Entry, NoteCache, content_key
 from .config import VaultConfig, load_config
 from .decode import decode_note
@@ -23,6 +24,9 @@ from .scan import VaultFile, scan_vault
 
 #: Below this many cache misses, worker start-up costs more than it saves.
 PARALLEL_THRESHOLD = 48
+
+#: From this many unchanged notes, unpickling them is worth overlapping with the changed ones.
+OVERLAP_THRESHOLD = 200
 
 Progress = Callable[[int, int], None]
 
@@ -55,7 +59,7 @@ class Vault:
 class PerNote(Protocol):
     """Work done on every parsed note in the parse workers, cached with the parse."""
 
-    fingerprint: str
+    fingerprint: str  # a step may also say whether it is ``loaded`` (cheap to run here)
 
     def __call__(self, note: Note) -> Any: ...
 
@@ -86,6 +90,13 @@ def _process_all(items: list[Task], jobs: int) -> list[Entry]:
     return [_process(item) for item in items]
 
 
+def _read_again(file: VaultFile) -> bytes:
+    try:
+        return file.real.read_bytes()
+    except OSError:
+        return b""
+
+
 def read_notes(
     files: Iterable[VaultFile],
     cache: NoteCache,
@@ -93,13 +104,16 @@ def read_notes(
     progress: Progress | None = None,
     fallback: Mapping[str, Note] | None = None,
     steps: Sequence[PerNote] = (),
+    in_process: bool = False,
 ) -> tuple[dict[str, Note], list[Diagnostic], dict[str, tuple[Any, ...]]]:
     """Parse every note file (and run each step on it), taking unchanged work from the cache.
 
     ``fallback`` (used while serving) holds the last good parse of each note: a
     note that cannot be read now keeps that version instead of vanishing.
     Returns the notes, the problems and each note's step results (in ``steps`` order);
-    each step's results are cached under its own fingerprint.
+    each step's results are cached under its own fingerprint. ``in_process`` keeps
+    the work on a few changed notes in this process (a long-lived one, which keeps
+    Kiwi loaded between builds).
     """
     notes: dict[str, Note] = {}
     diagnostics: list[Diagnostic] = []
@@ -107,6 +121,7 @@ def read_notes(
     todo: list[Task] = []
     steps = tuple(steps)
     keys: dict[str, str] = {}
+    cached: list[VaultFile] = []
     files = list(files)
     for file in files:
         try:
@@ -117,18 +132,39 @@ def read_notes(
             )
             continue
         key = keys[file.path] = content_key(file.path, data)
-        entry = cache.get(key)
-        complete = entry is not None and (
-            entry.note is None or all(s.fingerprint in entry.derived for s in steps)
-        )
-        if entry is not None and complete:
-            results[file.path] = entry
+        if cache.has(key):
+            cached.append(file)
         else:
-            todo.append((file.path, data if entry is None else b"", entry, steps))
+            cache.misses += 1
+            todo.append((file.path, data, None, steps))
+    jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
+    # A few changed notes among many unchanged ones are worked on in a forked child
+    # while the unchanged ones are unpickled here (the child's first note loads Kiwi,
+    # ~1 s), unless this process has loaded it already or keeps it (serve); many
+    # changed notes go to the worker pool afterwards.
+    overlap = (
+        todo
+        and len(todo) < PARALLEL_THRESHOLD
+        and len(cached) >= OVERLAP_THRESHOLD
+        and not in_process
+        and not all(getattr(step, "loaded", True) for step in steps)
+    )
+    early = Background(lambda: _process_all(todo, 1)) if overlap else None
+    late: list[Task] = []
+    for file in cached:
+        entry = cache.get(keys[file.path])
+        if entry is not None and (
+            entry.note is None or all(s.fingerprint in entry.derived for s in steps)
+        ):
+            results[file.path] = entry
+        else:  # a damaged entry, or one without this build's per-note steps
+            data = b"" if entry is not None else _read_again(file)
+            late.append((file.path, data, entry, steps))
     if progress:
         progress(len(results), len(files))
-    jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
-    for (path, *_), entry in zip(todo, _process_all(todo, jobs), strict=True):
+    rest = late if early is not None else todo + late
+    done = (early.result() if early is not None else []) + _process_all(rest, jobs)
+    for (path, *_), entry in zip((todo if early is not None else []) + rest, done, strict=True):
         cache.put(keys[path], entry)
         results[path] = entry
     if progress:
@@ -180,7 +216,9 @@ def load_vault(
     diagnostics += scan.diagnostics
     cache = NoteCache.shared(cache_dir) if keep_cache else NoteCache(cache_dir)
     steps = tuple(per_note(config)) if per_note is not None else ()
-    notes, problems, derived = read_notes(scan.notes, cache, jobs, progress, fallback, steps)
+    notes, problems, derived = read_notes(
+        scan.notes, cache, jobs, progress, fallback, steps, in_process=keep_cache
+    )
     cache.save()
     diagnostics += problems
     attachments = {f.path: f for f in scan.attachments}

@@ -195,3 +195,54 @@ def test_seed_vault_builds_strict_with_no_broken_links(tmp_path: Path) -> None:
     assert check_site(tmp_path / "site") == []
     codes = sorted({w.code for w in report.warnings})
     assert codes == ["missing-attachment", "unclosed-markup"]
+
+
+def test_rendered_pages_are_reused_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from notesgraph.site import mkparallel
+
+    # The page cache serves large sites (forked page workers); make this one count as large.
+    monkeypatch.setattr(mkparallel, "FORK_THRESHOLD", 2)
+    monkeypatch.setattr(mkparallel, "default_workers", lambda: 2)
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    cache = tmp_path / "cache"
+    build(vault, tmp_path / "a", cache_dir=cache)
+    stored = {p.stat().st_ino for p in (cache / "pages").glob("*.html")}
+    assert len(stored) > 10
+    build(vault, tmp_path / "b", cache_dir=cache)
+    assert site_files(tmp_path / "a" / "site") == site_files(tmp_path / "b" / "site")
+    ec2 = Path("notes") / "컴퓨팅" / "EC2" / "index.html"
+    assert (tmp_path / "b" / "site" / ec2).stat().st_ino in stored  # reused, not rendered
+
+    note = vault / "컴퓨팅" / "EC2.md"
+    note.write_text(
+        note.read_text(encoding="utf-8") + "\n- 람다는 새 문장: ==EC2 인스턴스==\n",
+        encoding="utf-8",
+    )
+    build(vault, tmp_path / "c", cache_dir=cache)
+    page = read(tmp_path / "c" / "site" / ec2)
+    assert "람다는 새 문장" in page  # the edited page is rendered again, not served stale
+    assert page != read(tmp_path / "a" / "site" / ec2)
+    assert check_site(tmp_path / "c" / "site") == []
+
+
+def test_page_cache_keys_and_warnings(tmp_path: Path) -> None:
+    from notesgraph.site.pagecache import PageCache
+
+    cache = PageCache(tmp_path / "cache", "stamp")
+    key = cache.key("notes/람다.md", "# 람다는\n")
+    assert key != cache.key("notes/람다.md", "# 람다의\n")
+    assert key != cache.key("notes/람다를.md", "# 람다는\n")
+    assert key != PageCache(tmp_path / "cache", "another nav").key("notes/람다.md", "# 람다는\n")
+    rendered = tmp_path / "site" / "람다" / "index.html"
+    rendered.parent.mkdir(parents=True)
+    rendered.write_text("<p>람다를</p>", encoding="utf-8")
+    cache.store(key, str(rendered), ["a warning MkDocs gave"])
+    target = tmp_path / "site2" / "람다" / "index.html"
+    assert cache.fetch(key, str(target)) == ["a warning MkDocs gave"]
+    assert read(target) == "<p>람다를</p>"
+    assert cache.fetch(cache.key("notes/람다.md", "바뀜"), str(target)) is None
+    cache.keep_only([])
+    assert list((tmp_path / "cache" / "pages").iterdir()) == []

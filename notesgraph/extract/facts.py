@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..pickling import compact
+
 Unit = Literal["bytes", "seconds", "count", "usd", "percent", "factor"]
 
 #: Typed service-to-service relations (edge kinds in the graph).
@@ -51,6 +53,7 @@ def split_key(key: str) -> tuple[str, str | None]:
     return service, feature or None
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a fact was read: vault path, section index, 1-based line, the words."""
@@ -61,6 +64,7 @@ class Source:
     text: str
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A service or feature named in a block of text."""
@@ -71,6 +75,7 @@ class Mention:
     highlighted: bool = False  # inside an ==exam key point==
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Limit:
     """A stated limit or quota, normalised to a base unit (bytes, seconds, …)."""
@@ -85,6 +90,7 @@ class Limit:
     source: Source
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Relation:
     """A typed, directed relation between two concepts."""
@@ -95,6 +101,7 @@ class Relation:
     evidence: Source
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Comparison:
     """A comparison table (or clear prose comparison) between concepts."""

@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..pickling import compact
 from .facts import Unit
 
 #: Calendar lengths used to turn months and years into seconds.
@@ -21,6 +22,7 @@ MONTH = 30 * DAY
 YEAR = 365 * DAY
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """One number (or range) found in text, in base units.
@@ -46,6 +48,7 @@ class Quantity:
         return self.low != self.high
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class _UnitWord:
     pattern: str
@@ -131,6 +134,7 @@ _RANGE_GAP = re.compile(r"\s*(?:~|〜|～|-|–|—|to|에서|부터)\s*")
 _UNTIL = re.compile(r"\s?까지")
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class _Token:
     """A single number with whatever unit follows it; ranges are joined later."""

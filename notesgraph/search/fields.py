@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from ..pickling import compact
 from .korean import SUFFIXES, KoreanAnalyzer, WordTerms, normalise
 
 #: Longest alias phrase, in words (``Kinesis Data Firehose`` is three).
@@ -35,6 +36,7 @@ _ENDINGS = frozenset(s for s in SUFFIXES if len(s) > 1) | {
 # fmt: on
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class DocFields:
     """One doc of a page before analysis: where it is and what it says."""
@@ -45,6 +47,7 @@ class DocFields:
     context: str = ""  # the headings above a section: counted as text, never shown
 
 
+@compact
 @dataclass(frozen=True, slots=True)
 class PageTerms:
     """A page's docs and postings, ready to be joined into the index.

@@ -72,6 +72,11 @@ class SearchAnalyser:
             + hashlib.blake2b(extras.encode(), digest_size=8).hexdigest()
         )
 
+    @property
+    def loaded(self) -> bool:
+        """Whether this process has Kiwi and the phrase list ready (the first note costs ~1 s)."""
+        return self.fingerprint in _COUNTERS
+
     def counter(self) -> FieldCounter:
         found = _COUNTERS.get(self.fingerprint)
         if found is None:

@@ -123,17 +123,20 @@ def run_mkdocs(
     site_url: str | None = None,
     before_swap: Callable[[Path], None] | None = None,
     exclude: tuple[str, ...] = (),
+    page_cache: Path | None = None,
 ) -> MkDocsResult:
     """Build ``docs`` into ``site`` with the MkDocs config at ``config_file``.
 
     ``build_epoch`` (the newest note's time) becomes MkDocs' build date unless
     SOURCE_DATE_EPOCH is set, so two builds of the same vault are byte-identical.
     ``before_swap(staging)`` runs on the finished build just before it goes live
-    (to add files computed meanwhile); ``exclude`` names docs/ folders MkDocs skips.
+    (to add files computed meanwhile); ``exclude`` names docs/ folders MkDocs skips;
+    ``page_cache`` is a folder where rendered pages are kept for the next build.
     """
     from mkdocs.exceptions import Abort, MkDocsException
 
     from .mkparallel import build_with_workers, default_workers
+    from .pagecache import PageCache
 
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -148,7 +151,13 @@ def run_mkdocs(
         config = load_mkdocs_config(config_file, docs, staging, nav, strict, site_url, exclude)
         with _captured_warnings() as captured, _build_date(build_epoch), _replace_files():
             try:
-                build_with_workers(config, dirty, workers or default_workers(), captured.messages)
+                build_with_workers(
+                    config,
+                    dirty,
+                    workers or default_workers(),
+                    captured.messages,
+                    PageCache(page_cache, stamp) if page_cache else None,
+                )
             except (Abort, MkDocsException) as error:
                 raise MkDocsError(str(error) or "MkDocs aborted") from error
             except Exception as error:  # a theme template or plugin failing

@@ -16,6 +16,8 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from .pagecache import PageCache
+
 #: Below this many pages, forking costs more than it saves.
 FORK_THRESHOLD = 200
 
@@ -26,11 +28,19 @@ def default_workers() -> int:
     return max(1, min(os.cpu_count() or 1, 4))
 
 
-def build_with_workers(config: Any, dirty: bool, workers: int, messages: list[str]) -> None:
+def build_with_workers(
+    config: Any,
+    dirty: bool,
+    workers: int,
+    messages: list[str],
+    pages_cache: PageCache | None = None,
+) -> None:
     """``mkdocs.commands.build.build(config, dirty=dirty)`` with parallel page rendering.
 
     ``messages`` is the list the caller's warning handler fills; workers' warnings
-    are appended to it too.
+    are appended to it too. With ``pages_cache``, pages rendered by an earlier
+    build from the same Markdown in the same site are reused (large sites only:
+    MkDocs' own anchor check, run on small sites, needs every page converted).
     """
     from mkdocs.commands import build as mk
     from mkdocs.structure.files import get_files, set_exclusions
@@ -56,6 +66,7 @@ def build_with_workers(config: Any, dirty: bool, workers: int, messages: list[st
                 Page(None, file, config)
             pages.append(file.page)
         forking = workers > 1 and hasattr(os, "fork") and len(pages) >= FORK_THRESHOLD
+        here_ids: set[int] = set()
         if not forking:
             for page in pages:
                 mk._populate_page(page, config, files, dirty)
@@ -76,13 +87,30 @@ def build_with_workers(config: Any, dirty: bool, workers: int, messages: list[st
             mk._build_extra_template(template, files, config, nav)
         doc_files = files.documentation_pages()
         todo = [f for f in doc_files if not dirty or f.page.file.is_modified()]
+        cache = pages_cache if forking else None
+        keys = (
+            {  # pages rendered here (search index, tag listings) are not cached
+                id(f): _cache_key(cache, f) for f in doc_files if id(f.page) not in here_ids
+            }
+            if cache
+            else {}
+        )
 
         def render(file: Any) -> None:
+            key = keys.get(id(file))
+            if cache is not None and key is not None:
+                replayed = cache.fetch(key, file.page.file.abs_dest_path)
+                if replayed is not None:
+                    messages.extend(replayed)
+                    return
+            start = len(messages)
             if file.page.content is None and file.page.markdown is not None:
                 _convert_page(file.page, config, files)
             mk._build_page(
                 file.page, config, doc_files, nav, env, False, excluded=file.inclusion.is_excluded()
             )
+            if cache is not None and key is not None:
+                cache.store(key, file.page.file.abs_dest_path, messages[start:])
 
         here = [f for f in todo if id(f.page) in here_ids] if forking else []
         fork_map(render, [f for f in todo if f not in here], workers if forking else 1, messages)
@@ -95,6 +123,8 @@ def build_with_workers(config: Any, dirty: bool, workers: int, messages: list[st
                 file.page.validate_anchor_links(
                     files=files, log_level=config.validation.links.anchors
                 )
+        if cache is not None and not dirty:  # a dirty build did not read every page
+            cache.keep_only(k for k in keys.values() if k is not None)
         config.plugins.on_post_build(config=config)
     except Exception as error:
         config.plugins.on_build_error(error=error)
@@ -102,6 +132,14 @@ def build_with_workers(config: Any, dirty: bool, workers: int, messages: list[st
 
 
 _LISTING = "<!-- material/tags"
+
+
+def _cache_key(cache: PageCache, file: Any) -> str | None:
+    """The page's cache key; None for drafts and pages that were not read."""
+    page = file.page
+    if page is None or page.markdown is None or file.inclusion.is_excluded():
+        return None
+    return cache.key(file.src_uri, page.markdown)
 
 
 def _needed_here(page: Any) -> bool:

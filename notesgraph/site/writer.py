@@ -136,17 +136,36 @@ def _claimable(target: Path, rel: str, previous: set[str], stats: WriteStats) ->
     return False
 
 
+def _link_into(source: Path, target: Path) -> bool:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            target.unlink()
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
+
+
 def _prune_empty(folder: Path, docs: Path) -> None:
     while folder != docs and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
 
 
-def place_generated(site: Path, texts: dict[str, str], copies: dict[str, Path]) -> None:
+def place_generated(
+    site: Path,
+    texts: dict[str, str],
+    copies: dict[str, Path],
+    written: DocsWriter | None = None,
+) -> None:
     """Make ``site/assets/generated`` hold exactly these files.
 
     Files are replaced, never written into: in an incremental build they may be
-    hard links shared with the site being served.
+    hard links shared with the site being served. Texts that ``written`` put into
+    docs/ (or found there unchanged) are hard-linked from there, which costs a
+    fraction of writing a thousand small files again; the writer, like this
+    function, only ever replaces files.
     """
     prefix = GENERATED + "/"
     wanted = {rel for rel in [*texts, *copies] if rel.startswith(prefix)}
@@ -155,9 +174,13 @@ def place_generated(site: Path, texts: dict[str, str], copies: dict[str, Path]) 
         for file in sorted(root.rglob("*")):
             if file.is_file() and str(file.relative_to(site)).replace("\\", "/") not in wanted:
                 file.unlink()
+    produced = written.produced if written is not None else set()
     for rel, text in texts.items():
         if rel.startswith(prefix):
-            _atomic_write(site / rel, text.encode("utf-8"))
+            target = site / rel
+            if rel in produced and _link_into(written.docs / rel, target):  # type: ignore[union-attr]
+                continue
+            _atomic_write(target, text.encode("utf-8"))
     for rel, source in copies.items():
         if rel.startswith(prefix):
             target = site / rel
