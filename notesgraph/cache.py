@@ -128,6 +128,7 @@ class NoteCache:
                 entry = None
             if entry is not None:
                 self.entries[key] = entry
+                self._stored[key] = b""  # only the key is needed from now on (save)
         if entry is None:
             self.misses += 1
         else:

@@ -14,6 +14,7 @@ JSON).
 from __future__ import annotations
 
 import math
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import combinations
@@ -174,12 +175,8 @@ class _Placer:
 
 
 def hash_phase(key: object) -> float:
-    """A stable angle for a key (Python's hash() is salted per process; this is not)."""
-    text = str(key)
-    value = 0
-    for char in text:
-        value = (value * 31 + ord(char)) % 1_000_003
-    return (value % 360) * math.pi / 180
+    """A stable angle for a key (Python's hash() is salted per process; CRC-32 is not)."""
+    return (zlib.crc32(str(key).encode("utf-8")) % 360) * math.pi / 180
 
 
 def layout(graph: nx.MultiDiGraph, adjacency: Adjacency | None = None) -> dict[str, Point]:
