@@ -162,17 +162,26 @@ def bench_size(notes: int, scratch: Path, baseline: bool) -> dict[str, object]:
     full_warm = _check(
         notesgraph(*build_args(vault, scratch / f"site{notes}-warm", cache)), "build"
     )
+    # The same build once more into a fresh docs/ and site/: now the cache also holds the
+    # pages the previous build rendered (analyse alone fills only the notes cache).
+    full_again = _check(
+        notesgraph(*build_args(vault, scratch / f"site{notes}-again", cache)), "build"
+    )
+    shutil.rmtree(scratch / f"site{notes}-again", ignore_errors=True)
     sizes = page_sizes(scratch / f"site{notes}-warm" / "site")
     row.update(
         build_cold=full_cold.seconds,
         build_warm=full_warm.seconds,
+        build_again=full_again.seconds,
         build_peak=max(full_cold.peak_rss_bytes, full_warm.peak_rss_bytes),
         median_page=statistics.median(sizes),
         max_page=max(sizes),
         pages=len(sizes),
     )
     print(
-        f"notesgraph build: cold cache {full_cold.seconds:.2f} s, warm cache {full_warm.seconds:.2f} s, "
+        f"notesgraph build: cold cache {full_cold.seconds:.2f} s, warm notes cache "
+        f"{full_warm.seconds:.2f} s, warm notes and pages cache (fresh docs/ and site/) "
+        f"{full_again.seconds:.2f} s, "
         f"peak {mib(int(row['build_peak']))}; {len(sizes):,} pages, median {kib(statistics.median(sizes))}, "
         f"largest {kib(max(sizes))}"
     )
@@ -224,7 +233,9 @@ def bench_size(notes: int, scratch: Path, baseline: bool) -> dict[str, object]:
         )
         print(
             f"ratio notesgraph/plain: cold cache {full_cold.seconds / plain.seconds:.2f}x, "
-            f"warm cache {full_warm.seconds / plain.seconds:.2f}x  (target <= 0.2x)"
+            f"warm notes cache {full_warm.seconds / plain.seconds:.2f}x, "
+            f"warm notes and pages cache {full_again.seconds / plain.seconds:.2f}x  "
+            "(target <= 0.2x)"
         )
         shutil.rmtree(scratch / f"plain{notes}", ignore_errors=True)
     else:

@@ -151,6 +151,7 @@ def read_notes(
     )
     early = Background(lambda: _process_all(todo, 1)) if overlap else None
     late: list[Task] = []
+    cache.preload(keys[file.path] for file in cached)
     for file in cached:
         entry = cache.get(keys[file.path])
         if entry is not None and (
