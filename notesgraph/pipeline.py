@@ -27,7 +27,7 @@ from .search.fields import PageTerms
 from .search.noteterms import SearchAnalyser
 from .site.context import SiteContext
 from .site.mkbuild import run_mkdocs
-from .site.render import HOME, prepare, render_data, render_site
+from .site.render import HOME, map_data, prepare, render_site, search_data
 from .site.urls import PagePaths
 from .site.writer import GENERATED, DocsWriter, WriteStats, place_generated
 from .vault import Progress, Vault, load_vault
@@ -235,7 +235,7 @@ def _build_site(
         paths=PagePaths(published, vault.attachments),
     )
     prepare(ctx)  # before the fork, so the background child does not work it out again
-    data = Background(lambda: render_data(ctx, analysis.search_terms, analysis.catalog))
+    data = Background(lambda: map_data(ctx))
     try:
         files = render_site(
             ctx,
@@ -249,9 +249,11 @@ def _build_site(
         clock.lap("write", "docs/: pages written")
 
         def add_data(staging: Path) -> None:
-            """The background data: into docs/ and, with the notes tree and vendored
-            scripts, into the finished site (MkDocs skips the generated folder)."""
-            texts = data.result()
+            """The search index and the background data: into docs/ and, with the notes
+            tree and vendored scripts, into the finished site (MkDocs skips the
+            generated folder)."""
+            search = search_data(ctx, analysis.search_terms, analysis.catalog)
+            texts = {**data.result(), **search}
             writer.write(texts, {})
             place_generated(staging, {**files.data, **texts}, files.copies, writer)
 

@@ -51,6 +51,10 @@ class Rebuilder:
             return False
         self.last_good = dict(report.analysis.vault.notes)
         self.builds += 1
+        if self.builds == 1:  # before the first edit arrives, not when it does
+            from .search.korean import warm_up
+
+            warm_up()
         for warning in report.warnings:
             if warning.code in (
                 "kept-last-good",

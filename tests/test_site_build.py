@@ -246,3 +246,17 @@ def test_page_cache_keys_and_warnings(tmp_path: Path) -> None:
     assert cache.fetch(cache.key("notes/람다.md", "바뀜"), str(target)) is None
     cache.keep_only([])
     assert list((tmp_path / "cache" / "pages").iterdir()) == []
+
+
+def test_replaced_site_is_removed_after_the_swap(tmp_path: Path) -> None:
+    import time
+
+    build(VAULT, tmp_path)
+    first = (tmp_path / "site" / "index.html").stat().st_ino
+    build(VAULT, tmp_path, incremental=False)
+    assert (tmp_path / "site" / "index.html").stat().st_ino != first  # a new site is live
+    deadline = time.monotonic() + 20
+    while list(tmp_path.glob(".site-old-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # a detached process removes the old one
+    assert list(tmp_path.glob(".site-old-*")) == []
+    assert list(tmp_path.glob(".site-building-*")) == []

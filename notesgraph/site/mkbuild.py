@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -236,11 +237,46 @@ def _build_date(epoch: int | None) -> Iterator[None]:
 
 def _swap(staging: Path, site: Path) -> None:
     """Put the finished build in place of the old site with two renames."""
-    old = None
+    leftovers = sorted(site.parent.glob(f".{site.name}-old-*"))  # an interrupted removal
     if site.exists():
-        old = site.with_name(f".{site.name}-old-{os.getpid()}")
-        shutil.rmtree(old, ignore_errors=True)
+        old = site.with_name(f".{site.name}-old-{os.getpid()}-{time.time_ns()}")
         os.replace(site, old)
+        leftovers.append(old)
     os.replace(staging, site)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    if leftovers:
+        _remove_later(leftovers)
+
+
+def _remove_later(folders: list[Path]) -> None:
+    """Delete replaced sites without making the build wait (0.6 s for a 5,000-note
+    site): a detached grandchild process removes them. Where ``fork`` is missing, here."""
+
+    def remove() -> None:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    if not hasattr(os, "fork"):
+        remove()
+        return
+    try:
+        pid = os.fork()
+    except OSError:
+        remove()
+        return
+    if pid == 0:  # the child: start the remover and leave at once, so nobody waits for it
+        try:
+            if os.fork() == 0:
+                try:
+                    os.setsid()
+                    # Hold none of the caller's pipes or sockets open: whoever reads this
+                    # build's output must see its end when the build ends.
+                    devnull = os.open(os.devnull, os.O_RDWR)
+                    for fd in (0, 1, 2):
+                        os.dup2(devnull, fd)
+                    os.closerange(3, 1 << 16)
+                    remove()
+                finally:
+                    os._exit(0)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)

@@ -20,6 +20,9 @@ from .pagecache import PageCache
 
 #: Below this many pages, forking costs more than it saves.
 FORK_THRESHOLD = 200
+#: Fewer pages than this to render (an incremental build): rendered here, since forking
+#: a process that holds a large vault's notes and graph costs more (2 s at 5,000 notes).
+FORK_MIN_PAGES = 32
 
 log = logging.getLogger("mkdocs.notesgraph")
 
@@ -113,7 +116,9 @@ def build_with_workers(
                 cache.store(key, file.page.file.abs_dest_path, messages[start:])
 
         here = [f for f in todo if id(f.page) in here_ids] if forking else []
-        fork_map(render, [f for f in todo if f not in here], workers if forking else 1, messages)
+        rest = [f for f in todo if f not in here]
+        share = workers if forking and len(rest) >= FORK_MIN_PAGES else 1
+        fork_map(render, rest, share, messages)
         for file in here:
             render(file)
         if not forking:

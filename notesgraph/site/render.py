@@ -104,13 +104,19 @@ def prepare(ctx: SiteContext) -> dict[str, list[str]]:
     return ctx.comparison_groups
 
 
-def render_data(ctx: SiteContext, search_terms: Mapping[str, Any], catalog: Any) -> dict[str, str]:
-    """The JSON the site's scripts read: maps, explorer, flashcards, fit check, search index.
+def map_data(ctx: SiteContext) -> dict[str, str]:
+    """The JSON the maps, the explorer, the flashcards and the fit check read.
 
     Independent of the pages, so the pipeline computes it in the background.
     """
     prepare(ctx)
-    return {**map_files(ctx), **search_files(ctx, search_terms, catalog)}
+    return map_files(ctx)
+
+
+def search_data(ctx: SiteContext, search_terms: Mapping[str, Any], catalog: Any) -> dict[str, str]:
+    """The search index (a fraction of the map data's time; the pipeline makes it while
+    the background child is still at the maps)."""
+    return search_files(ctx, search_terms, catalog)
 
 
 def default_home(ctx: SiteContext) -> str:
