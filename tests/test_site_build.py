@@ -260,3 +260,24 @@ def test_replaced_site_is_removed_after_the_swap(tmp_path: Path) -> None:
         time.sleep(0.05)  # a detached process removes the old one
     assert list(tmp_path.glob(".site-old-*")) == []
     assert list(tmp_path.glob(".site-building-*")) == []
+
+
+def test_incremental_builds_from_the_spare_site_match_a_full_build(tmp_path: Path) -> None:
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    note = vault / "컴퓨팅" / "EC2.md"
+    build(vault, tmp_path / "out")
+    for n, line in enumerate(["- 람다는 첫 편집\n", "- 람다의 둘째 편집: ==EC2 한도==\n"]):
+        note.write_text(note.read_text(encoding="utf-8") + line, encoding="utf-8")
+        build(vault, tmp_path / "out")
+        assert (tmp_path / "out" / ".site-spare").is_dir()  # the replaced site, kept
+    # The third build started from the site of the first one (the spare) and brought it
+    # up to date; it must be the site a build from nothing makes.
+    build(vault, tmp_path / "fresh", cache_dir=None, incremental=False)
+    incremental = site_files(tmp_path / "out" / "site")
+    fresh = site_files(tmp_path / "fresh" / "site")
+    assert incremental.keys() == fresh.keys()
+    assert [k for k in fresh if fresh[k] != incremental[k]] == []
+    assert "람다의 둘째 편집" in read(
+        tmp_path / "out" / "site" / "notes" / "컴퓨팅" / "EC2" / "index.html"
+    )

@@ -8,6 +8,7 @@ lets MkDocs skip unchanged pages (``dirty``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -145,9 +146,14 @@ def run_mkdocs(
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
     try:
-        previous = (site / STAMP).read_text() if (site / STAMP).is_file() else ""
-        dirty = incremental and previous == stamp
-        if dirty:
+        dirty = incremental and _stamp_of(site) == stamp
+        spare = _spare(site)
+        if dirty and _stamp_of(spare) == stamp:
+            # The site before the live one, kept by the last swap: MkDocs brings it up
+            # to date (what changed since has newer sources), no tree to link first.
+            staging.rmdir()
+            os.replace(spare, staging)
+        elif dirty:
             _link_tree(site, staging)
         config = load_mkdocs_config(config_file, docs, staging, nav, strict, site_url, exclude)
         with _captured_warnings() as captured, _build_date(build_epoch), _replace_files():
@@ -170,6 +176,8 @@ def run_mkdocs(
             )
         if before_swap is not None:
             before_swap(staging)
+        with contextlib.suppress(FileNotFoundError):
+            (staging / STAMP).unlink()  # it may be a link shared with the live site
         (staging / STAMP).write_text(stamp)
         _swap(staging, site)
     except BaseException:
@@ -235,13 +243,32 @@ def _build_date(epoch: int | None) -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
+def _stamp_of(site: Path) -> str:
+    try:
+        return (site / STAMP).read_text()
+    except OSError:
+        return ""
+
+
+def _spare(site: Path) -> Path:
+    return site.with_name(f".{site.name}-spare")
+
+
 def _swap(staging: Path, site: Path) -> None:
-    """Put the finished build in place of the old site with two renames."""
+    """Put the finished build in place of the old site with renames.
+
+    The replaced site is kept beside it as the spare the next incremental build
+    starts from (its unchanged files are links shared with the live site, so it
+    costs little room); the spare before it is removed in the background.
+    """
     leftovers = sorted(site.parent.glob(f".{site.name}-old-*"))  # an interrupted removal
+    spare = _spare(site)
     if site.exists():
-        old = site.with_name(f".{site.name}-old-{os.getpid()}-{time.time_ns()}")
-        os.replace(site, old)
-        leftovers.append(old)
+        if spare.exists():
+            old = site.with_name(f".{site.name}-old-{os.getpid()}-{time.time_ns()}")
+            os.replace(spare, old)
+            leftovers.append(old)
+        os.replace(site, spare)
     os.replace(staging, site)
     if leftovers:
         _remove_later(leftovers)

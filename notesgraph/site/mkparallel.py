@@ -69,19 +69,16 @@ def build_with_workers(
                 Page(None, file, config)
             pages.append(file.page)
         forking = workers > 1 and hasattr(os, "fork") and len(pages) >= FORK_THRESHOLD
-        here_ids: set[int] = set()
-        if not forking:
-            for page in pages:
-                mk._populate_page(page, config, files, dirty)
-        else:
-            # Reading pages and the plugins' Markdown events run here for every page
-            # (plugins such as tags collect across pages); converting Markdown to HTML,
-            # the expensive part, runs in the workers, except for pages a whole-site
-            # event or the search index needs here.
-            here_ids = {id(page) for page in pages if _read_page(page, config, files, dirty)}
-            for page in pages:
-                if id(page) in here_ids:
-                    _convert_page(page, config, files)
+        # Reading pages and the plugins' Markdown events run here for every page, also
+        # in an incremental (dirty) build: plugins such as tags collect across pages,
+        # and MkDocs' own dirty build, which skips them, writes a tags export and
+        # search index of the changed pages only. Converting Markdown to HTML, the
+        # expensive part, runs in the workers (or here, for a small site), and only for
+        # changed pages, except for pages a whole-site event or the search index needs.
+        here_ids = {id(page) for page in pages if _read_page(page, config, files)}
+        for page in pages:
+            if id(page) in here_ids or (not forking and (not dirty or page.file.is_modified())):
+                _convert_page(page, config, files)
         env = config.plugins.on_env(env, config=config, files=files)
         files.copy_static_files(dirty=dirty)
         for template in config.theme.static_templates:
@@ -89,18 +86,23 @@ def build_with_workers(
         for template in config.extra_templates:
             mk._build_extra_template(template, files, config, nav)
         doc_files = files.documentation_pages()
-        todo = [f for f in doc_files if not dirty or f.page.file.is_modified()]
+        todo = [
+            f for f in doc_files if not dirty or f.page.file.is_modified() or id(f.page) in here_ids
+        ]
         cache = pages_cache if forking else None
+        # Pages rendered here (search index, tag listings) are not cached. A full build
+        # knows every key (to drop the rest from the cache); a dirty one works them
+        # out for the changed pages only.
         keys = (
-            {  # pages rendered here (search index, tag listings) are not cached
-                id(f): _cache_key(cache, f) for f in doc_files if id(f.page) not in here_ids
-            }
-            if cache
+            {id(f): _cache_key(cache, f) for f in doc_files if id(f.page) not in here_ids}
+            if cache and not dirty
             else {}
         )
 
         def render(file: Any) -> None:
             key = keys.get(id(file))
+            if key is None and dirty and cache is not None and id(file.page) not in here_ids:
+                key = _cache_key(cache, file)
             if cache is not None and key is not None:
                 replayed = cache.fetch(key, file.page.file.abs_dest_path)
                 if replayed is not None:
@@ -115,7 +117,7 @@ def build_with_workers(
             if cache is not None and key is not None:
                 cache.store(key, file.page.file.abs_dest_path, messages[start:])
 
-        here = [f for f in todo if id(f.page) in here_ids] if forking else []
+        here = [f for f in todo if id(f.page) in here_ids]
         rest = [f for f in todo if f not in here]
         share = workers if forking and len(rest) >= FORK_MIN_PAGES else 1
         fork_map(render, rest, share, messages)
@@ -128,7 +130,7 @@ def build_with_workers(
                 file.page.validate_anchor_links(
                     files=files, log_level=config.validation.links.anchors
                 )
-        if cache is not None and not dirty:  # a dirty build did not read every page
+        if cache is not None and not dirty:
             cache.keep_only(k for k in keys.values() if k is not None)
         config.plugins.on_post_build(config=config)
     except Exception as error:
@@ -155,7 +157,7 @@ def _needed_here(page: Any) -> bool:
     return _LISTING in (page.markdown or "") or not excluded
 
 
-def _read_page(page: Any, config: Any, files: Any, dirty: bool) -> bool:
+def _read_page(page: Any, config: Any, files: Any) -> bool:
     """The first half of MkDocs' ``_populate_page``: read the source, run Markdown events.
 
     Returns whether the page must be converted in this process (see ``_needed_here``),
@@ -163,8 +165,6 @@ def _read_page(page: Any, config: Any, files: Any, dirty: bool) -> bool:
     """
     config._current_page = page
     try:
-        if dirty and not page.file.is_modified():
-            return False
         page = config.plugins.on_pre_page(page, config=config, files=files)
         page.read_source(config)
         here = _needed_here(page)
