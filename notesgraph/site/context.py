@@ -14,7 +14,11 @@ from ..graph import schema as ids
 from ..model import Diagnostic, Note
 from ..resolve import Resolution
 from .body import BodyContext, BodyRenderer
+from .maplayout import Adjacency
 from .urls import PagePaths, compare_page, page_url, relative, service_page
+
+#: Incoming edges nobody asks a node for (a section's limits, a note's sections).
+_UNINDEXED_IN = frozenset({"contains", "stated_in", "has_limit"})
 
 TAGS_PAGE = "tags.md"
 LIMITS_PAGE = "limits.md"
@@ -47,8 +51,13 @@ class SiteContext:
     comparison_pages: dict[str, str] = field(default_factory=dict)  # comparison node → docs path
     comparison_groups: dict[str, list[str]] | None = None  # docs path → comparison nodes
     body: BodyRenderer = field(init=False)
+    #: Every node's edges by kind (incoming too, but for the bulk structural kinds), made
+    #: once and shared by the pages and the map data (networkx views are slow to walk).
+    adjacency: Adjacency = field(init=False)
+    _urls: dict[str, str | None] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.adjacency = Adjacency(self.graph, unindexed_in=_UNINDEXED_IN)
         self.backlinks = _backlinks(self.notes, self.resolutions)
         self.mentions = _mentions(self.concepts)
         services = {
@@ -80,35 +89,33 @@ class SiteContext:
     # -- graph lookups ---------------------------------------------------------------
 
     def node(self, node_id: str) -> dict[str, Any]:
-        return self.graph.nodes[node_id]  # type: ignore[no-any-return]
+        return self.adjacency.nodes[node_id]
 
     def nodes_of(self, kind: str) -> list[str]:
-        return [n for n, a in self.graph.nodes(data=True) if a["kind"] == kind]
+        return [n for n, a in self.adjacency.nodes.items() if a["kind"] == kind]
 
     def out_edges(
-        self, node_id: str, kinds: Iterable[str] | None = None
+        self, node_id: str, kinds: Iterable[str] = ()
     ) -> list[tuple[str, dict[str, Any]]]:
-        wanted = set(kinds) if kinds is not None else None
-        return [
-            (v, d)
-            for _, v, d in self.graph.out_edges(node_id, data=True)
-            if wanted is None or d["kind"] in wanted
-        ]
+        """Edges leaving the node, of these kinds (all if none), grouped by kind."""
+        return self.adjacency.out(node_id, *kinds)
 
-    def in_edges(
-        self, node_id: str, kinds: Iterable[str] | None = None
-    ) -> list[tuple[str, dict[str, Any]]]:
-        wanted = set(kinds) if kinds is not None else None
-        return [
-            (u, d)
-            for u, _, d in self.graph.in_edges(node_id, data=True)
-            if wanted is None or d["kind"] in wanted
-        ]
+    def in_edges(self, node_id: str, kinds: Iterable[str]) -> list[tuple[str, dict[str, Any]]]:
+        """Edges of these kinds arriving at the node, grouped by kind."""
+        return self.adjacency.into(node_id, *kinds)
 
     # -- URLs --------------------------------------------------------------------------
 
     def url_of(self, node_id: str) -> str | None:
         """Site URL of a graph node's page (or of its place on a page)."""
+        if node_id in self._urls:
+            return self._urls[node_id]
+        url = self._url_of(node_id)
+        if not node_id.startswith("comparison:"):  # those depend on the grouping (prepare)
+            self._urls[node_id] = url
+        return url
+
+    def _url_of(self, node_id: str) -> str | None:
         kind, _, rest = node_id.partition(":")
         if kind == "note":
             return self.paths.note_url(rest) if rest in self.paths.notes else None

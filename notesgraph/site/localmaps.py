@@ -231,7 +231,7 @@ def radial(
 
 def local_maps(ctx: SiteContext, adj: Adjacency | None = None) -> dict[str, dict[str, Any]]:
     """Every note's and every service's neighbourhood, by node id."""
-    adj = adj or Adjacency(ctx.graph)
+    adj = adj or ctx.adjacency
     build = Neighbourhoods(ctx, adj)
     maps: dict[str, dict[str, Any]] = {}
     for node, attrs in sorted(adj.nodes.items()):

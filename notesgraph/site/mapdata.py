@@ -367,7 +367,7 @@ def map_files(ctx: SiteContext) -> dict[str, str]:
     from .localmaps import local_maps
     from .reviewdata import review_data
 
-    adj = Adjacency(ctx.graph)
+    adj = ctx.adjacency
     pos = layout(ctx.graph, adj)
     relations = relation_counts(ctx, adj)
     files = {

@@ -373,4 +373,4 @@ def workload(text: str) -> dict[str, float]:
 
 
 def review_data(ctx: SiteContext, adj: Adjacency | None = None) -> dict[str, Any]:
-    return {"format": FORMAT, **flashcards(ctx, adj or Adjacency(ctx.graph)), "fit": fit_check(ctx)}
+    return {"format": FORMAT, **flashcards(ctx, adj or ctx.adjacency), "fit": fit_check(ctx)}

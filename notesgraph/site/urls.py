@@ -20,6 +20,7 @@ ATTACHMENTS = "attachments"
 _RESERVED = {"index", "readme"}
 
 
+@functools.lru_cache(maxsize=65536)
 def page_url(docs_path: str) -> str:
     """Site URL (relative to the site root) of the page generated at ``docs_path``."""
     bare = docs_path[:-3] if docs_path.endswith(".md") else docs_path
