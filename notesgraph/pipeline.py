@@ -43,7 +43,11 @@ class Analysis:
     concepts: list[NoteConcepts]
     graph: nx.MultiDiGraph
     timings: dict[str, float] = field(default_factory=dict)
-    search_terms: dict[str, PageTerms] = field(default_factory=dict)  # published notes only
+
+    def search_terms(self) -> dict[str, PageTerms]:
+        """Each published note's search terms (waiting for any still being worked out)."""
+        self.vault.settle()
+        return {p: self.vault.derived[p][1] for p in self.published}
 
 
 @dataclass
@@ -148,10 +152,15 @@ def analyse(
     jobs: int | None = None,
     fallback: Mapping[str, Note] | None = None,
     keep_cache: bool = False,
+    defer: bool = False,
 ) -> Analysis:
-    """Parse the vault, extract concepts from the published notes, build the graph."""
+    """Parse the vault, extract concepts from the published notes, build the graph.
+
+    With ``defer``, per-note results only the search index reads may still be being
+    worked out when this returns (``Analysis.search_terms`` waits for them).
+    """
     with gc_paused():
-        return _analyse(vault_dir, cache_dir, progress, step, jobs, fallback, keep_cache)
+        return _analyse(vault_dir, cache_dir, progress, step, jobs, fallback, keep_cache, defer)
 
 
 def _analyse(
@@ -162,6 +171,7 @@ def _analyse(
     jobs: int | None,
     fallback: Mapping[str, Note] | None,
     keep_cache: bool,
+    defer: bool,
 ) -> Analysis:
     clock = _Clock(step)
     vault = load_vault(
@@ -192,7 +202,6 @@ def _analyse(
         catalog = load_catalog()
     published = vault.published
     concepts = [vault.derived[p][0] for p in published]
-    search_terms = {p: vault.derived[p][1] for p in published}
     clock.lap("extract", "concepts collected")
     graph = build_graph(
         GraphInput(
@@ -204,7 +213,9 @@ def _analyse(
         )
     )
     clock.lap("graph", f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
-    return Analysis(vault, catalog, published, concepts, graph, clock.timings, search_terms)
+    if not defer:
+        vault.settle()
+    return Analysis(vault, catalog, published, concepts, graph, clock.timings)
 
 
 def build_site(
@@ -225,7 +236,14 @@ def _build_site(
     fallback: Mapping[str, Note] | None,
 ) -> BuildReport:
     analysis = analyse(
-        options.vault, options.cache_dir, progress, step, options.jobs, fallback, options.keep_cache
+        options.vault,
+        options.cache_dir,
+        progress,
+        step,
+        options.jobs,
+        fallback,
+        options.keep_cache,
+        defer=True,
     )
     clock = _Clock(step)
     vault = analysis.vault
@@ -256,7 +274,7 @@ def _build_site(
             """The search index and the background data: into docs/ and, with the notes
             tree and vendored scripts, into the finished site (MkDocs skips the
             generated folder)."""
-            search = search_data(ctx, analysis.search_terms, analysis.catalog)
+            search = search_data(ctx, analysis.search_terms(), analysis.catalog)
             texts = {**data.result(), **search}
             writer.write(texts, {})
             place_generated(staging, {**files.data, **texts}, files.copies, writer)
@@ -278,6 +296,8 @@ def _build_site(
             )
     finally:
         data.result_or_none()
+        if vault.pending is not None:  # the build failed before the search index
+            vault.pending.abandon()
     written = writer.finish()
     clock.lap("mkdocs", f"site built in {options.site}")
     warnings = sorted(

@@ -6,6 +6,7 @@ every readable note parsed, every link resolved, every problem as a Diagnostic.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -25,7 +26,8 @@ from .scan import VaultFile, scan_vault
 #: Below this many cache misses, worker start-up costs more than it saves.
 PARALLEL_THRESHOLD = 48
 
-#: From this many unchanged notes, unpickling them is worth overlapping with the changed ones.
+#: From this many unchanged notes (a large vault after an edit), the slow per-note steps of
+#: the few changed ones run in a forked child (see Pending); in a small vault, here.
 OVERLAP_THRESHOLD = 200
 
 Progress = Callable[[int, int], None]
@@ -45,6 +47,14 @@ class Vault:
     cache_misses: int = 0
     newest_epoch: int | None = None  # modification time of the newest note, in seconds
     derived: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # per-note step results
+    pending: Pending | None = None  # results still being worked out (see settle)
+
+    def settle(self) -> None:
+        """Wait for per-note results a forked child is still working out; afterwards
+        ``derived`` is complete and they are in the cache."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            pending.settle(self.derived)
 
     def is_private(self, path: str) -> bool:
         """``publish: false`` notes never reach the site."""
@@ -66,6 +76,34 @@ class PerNote(Protocol):
 
 Task = tuple[str, bytes, "Entry | None", "tuple[PerNote, ...]"]
 
+#: In ``Vault.derived`` while a forked child works the result out (see :class:`Pending`).
+PENDING: Any = None
+
+
+@dataclass
+class Pending:
+    """Per-note results a forked child is still working out: the steps that would
+    first have to load something slow here (Kiwi, ~1 s) for a few changed notes.
+    Nothing reads them before the search index is made, so the graph and the pages
+    do not wait for them."""
+
+    work: Background[list[dict[str, Any]]]
+    notes: list[tuple[str, str, Entry]]  # path, cache key, entry without those results
+    steps: tuple[PerNote, ...]  # every step, in the order of Vault.derived's tuples
+    cache: NoteCache
+
+    def settle(self, derived: dict[str, tuple[Any, ...]]) -> None:
+        for (path, key, entry), extra in zip(self.notes, self.work.result(), strict=True):
+            full = Entry(entry.note, entry.problems, {**entry.derived, **extra})
+            self.cache.put(key, full)
+            if path in derived:
+                derived[path] = tuple(full.derived[s.fingerprint] for s in self.steps)
+        self.cache.save()
+
+    def abandon(self) -> None:
+        """Reap the child when nobody will ask (a failed build): the cache keeps the parse."""
+        self.work.result_or_none()
+
 
 def _process(item: Task) -> Entry:
     """Decode and parse (unless cached), then run each per-note step (unless cached)."""
@@ -85,7 +123,15 @@ def _process(item: Task) -> Entry:
 
 def _process_all(items: list[Task], jobs: int) -> list[Entry]:
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        steps = items[0][3]
+        # A library with worker threads (Kiwi) loaded here cannot be used, nor loaded
+        # again, in a fork()ed child: the threads stayed here, and the child waits for
+        # them forever. Then workers start from a fresh interpreter instead.
+        fresh = any(getattr(step, "loaded", False) for step in steps)
+        methods = multiprocessing.get_all_start_methods()
+        method = "forkserver" if "forkserver" in methods else "spawn"
+        context = multiprocessing.get_context(method) if fresh else None
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             return list(pool.map(_process, items, chunksize=16))
     return [_process(item) for item in items]
 
@@ -105,15 +151,16 @@ def read_notes(
     fallback: Mapping[str, Note] | None = None,
     steps: Sequence[PerNote] = (),
     in_process: bool = False,
-) -> tuple[dict[str, Note], list[Diagnostic], dict[str, tuple[Any, ...]]]:
+) -> tuple[dict[str, Note], list[Diagnostic], dict[str, tuple[Any, ...]], Pending | None]:
     """Parse every note file (and run each step on it), taking unchanged work from the cache.
 
     ``fallback`` (used while serving) holds the last good parse of each note: a
     note that cannot be read now keeps that version instead of vanishing.
     Returns the notes, the problems and each note's step results (in ``steps`` order);
-    each step's results are cached under its own fingerprint. ``in_process`` keeps
-    the work on a few changed notes in this process (a long-lived one, which keeps
-    Kiwi loaded between builds).
+    each step's results are cached under its own fingerprint. A few changed notes in
+    a large vault leave their slow steps' results to a forked child (the returned
+    :class:`Pending`; ``PENDING`` in their tuples until ``Vault.settle``), unless
+    ``in_process`` (a long-lived process, which keeps Kiwi loaded between builds).
     """
     notes: dict[str, Note] = {}
     diagnostics: list[Diagnostic] = []
@@ -138,18 +185,36 @@ def read_notes(
             cache.misses += 1
             todo.append((file.path, data, None, steps))
     jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
-    # A few changed notes among many unchanged ones are worked on in a forked child
-    # while the unchanged ones are unpickled here (the child's first note loads Kiwi,
-    # ~1 s), unless this process has loaded it already or keeps it (serve); many
-    # changed notes go to the worker pool afterwards.
-    overlap = (
+    slow = tuple(step for step in steps if not getattr(step, "loaded", True))
+    pending: Pending | None = None
+    if (
         todo
+        and slow
         and len(todo) < PARALLEL_THRESHOLD
         and len(cached) >= OVERLAP_THRESHOLD
         and not in_process
-        and not all(getattr(step, "loaded", True) for step in steps)
-    )
-    early = Background(lambda: _process_all(todo, 1)) if overlap else None
+    ):
+        # A few changed notes: parsed here with the quick steps (the graph needs their
+        # concepts), the slow ones (Kiwi) in a forked child that nobody waits for
+        # until the search index is made. (Only while Kiwi is not loaded here: see
+        # _process_all.)
+        quick = tuple(step for step in steps if step not in slow)
+        notes_done = [
+            (path, keys[path], _process((path, data, known, quick)))
+            for path, data, known, _ in todo
+        ]
+
+        def run_slow() -> list[dict[str, Any]]:
+            return [
+                {step.fingerprint: step(done.note) for step in slow} if done.note else {}
+                for _, _, done in notes_done
+            ]
+
+        pending = Pending(Background(run_slow), notes_done, steps, cache)
+        for path, key, done in notes_done:
+            cache.put(key, done)
+            results[path] = done
+        todo = []
     late: list[Task] = []
     cache.preload(keys[file.path] for file in cached)
     for file in cached:
@@ -163,9 +228,8 @@ def read_notes(
             late.append((file.path, data, entry, steps))
     if progress:
         progress(len(results), len(files))
-    rest = late if early is not None else todo + late
-    done = (early.result() if early is not None else []) + _process_all(rest, jobs)
-    for (path, *_), entry in zip((todo if early is not None else []) + rest, done, strict=True):
+    rest = todo + late
+    for (path, *_), entry in zip(rest, _process_all(rest, jobs), strict=True):
         cache.put(keys[path], entry)
         results[path] = entry
     if progress:
@@ -190,10 +254,14 @@ def read_notes(
             notes[path] = note
             diagnostics.extend(note.diagnostics)
             derived[path] = tuple(
-                entry.derived[s.fingerprint] if s.fingerprint in entry.derived else s(note)
+                entry.derived[s.fingerprint]
+                if s.fingerprint in entry.derived
+                else PENDING
+                if pending is not None and s in slow
+                else s(note)
                 for s in steps
             )
-    return notes, diagnostics, derived
+    return notes, diagnostics, derived, pending
 
 
 def load_vault(
@@ -217,7 +285,7 @@ def load_vault(
     diagnostics += scan.diagnostics
     cache = NoteCache.shared(cache_dir) if keep_cache else NoteCache(cache_dir)
     steps = tuple(per_note(config)) if per_note is not None else ()
-    notes, problems, derived = read_notes(
+    notes, problems, derived, pending = read_notes(
         scan.notes, cache, jobs, progress, fallback, steps, in_process=keep_cache
     )
     cache.save()
@@ -241,4 +309,5 @@ def load_vault(
         cache_misses=cache.misses,
         newest_epoch=max((f.mtime_ns // 1_000_000_000 for f in scan.notes), default=None),
         derived=derived,
+        pending=pending,
     )

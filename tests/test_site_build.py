@@ -267,7 +267,7 @@ def test_incremental_builds_from_the_spare_site_match_a_full_build(tmp_path: Pat
     shutil.copytree(VAULT, vault)
     note = vault / "컴퓨팅" / "EC2.md"
     build(vault, tmp_path / "out")
-    for n, line in enumerate(["- 람다는 첫 편집\n", "- 람다의 둘째 편집: ==EC2 한도==\n"]):
+    for line in ["- 람다는 첫 편집\n", "- 람다의 둘째 편집: ==EC2 한도==\n"]:
         note.write_text(note.read_text(encoding="utf-8") + line, encoding="utf-8")
         build(vault, tmp_path / "out")
         assert (tmp_path / "out" / ".site-spare").is_dir()  # the replaced site, kept
@@ -281,3 +281,49 @@ def test_incremental_builds_from_the_spare_site_match_a_full_build(tmp_path: Pat
     assert "람다의 둘째 편집" in read(
         tmp_path / "out" / "site" / "notes" / "컴퓨팅" / "EC2" / "index.html"
     )
+
+
+_BUILD_IN_A_FRESH_PROCESS = """
+import sys
+from pathlib import Path
+from notesgraph import vault
+from tests.sitebuild import build
+vault.OVERLAP_THRESHOLD = 1  # the fixture vault counts as large
+report = build(Path(sys.argv[1]), Path(sys.argv[2]))
+print("MISSES", report.analysis.vault.cache_misses, "PENDING", report.analysis.vault.pending)
+"""
+
+
+def test_search_terms_of_a_changed_note_come_from_a_child_in_a_large_vault(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    def build_fresh() -> str:
+        # A new process, as `notesgraph build` runs: Kiwi is not loaded yet, so the edited
+        # note's search analysis runs in a forked child while the graph and pages are made.
+        done = subprocess.run(
+            [sys.executable, "-c", _BUILD_IN_A_FRESH_PROCESS, str(vault), str(tmp_path / "out")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+        return done.stdout.strip().splitlines()[-1]
+
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    assert build_fresh().startswith("MISSES")
+    note = vault / "컴퓨팅" / "EC2.md"
+    note.write_text(
+        note.read_text(encoding="utf-8") + "\n- 람다는 zyxwvut 한도를 가진다\n", encoding="utf-8"
+    )
+    assert build_fresh() == "MISSES 1 PENDING None"  # settled before the search index
+    index = read(tmp_path / "out" / "docs" / "assets" / "generated" / "search-index.json")
+    assert "zyxwvut" in index
+    assert build_fresh() == "MISSES 0 PENDING None"  # the child's results reached the cache
+    build(vault, tmp_path / "fresh", cache_dir=None)
+    for folder in ("docs", "site"):
+        built = site_files(tmp_path / "out" / folder)
+        fresh = site_files(tmp_path / "fresh" / folder)
+        assert [k for k in fresh if fresh[k] != built.get(k)] == []

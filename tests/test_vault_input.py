@@ -6,6 +6,8 @@ import os
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from notesgraph.decode import decode_note
 from notesgraph.vault import load_vault
 
@@ -107,3 +109,37 @@ def test_parallel_parse_gives_the_same_notes(tmp_path: Path) -> None:
     parallel = load_vault(vault_dir, cache_dir=None, jobs=2)
     assert len(serial.notes) == 60 >= vault_module.PARALLEL_THRESHOLD
     assert serial.notes == parallel.notes
+
+
+def test_parallel_analysis_after_kiwi_is_loaded_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers forked from a process holding Kiwi can wait forever for its threads
+    (seen, not every time); once Kiwi is loaded here (as in ``serve``), they start
+    from a fresh interpreter."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from notesgraph import vault as vault_module
+    from notesgraph.pipeline import _per_note_steps
+    from notesgraph.search.korean import kiwi_loaded, warm_up
+
+    started: list[str] = []
+
+    def pool(max_workers: int, mp_context: object = None) -> ProcessPoolExecutor:
+        started.append(mp_context.get_start_method() if mp_context else "fork")  # type: ignore[attr-defined]
+        return ProcessPoolExecutor(max_workers=max_workers, mp_context=mp_context)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vault_module, "ProcessPoolExecutor", pool)
+    warm_up()
+    assert kiwi_loaded()
+    vault_dir = tmp_path / "vault"
+    vault_dir.mkdir()
+    for n in range(50):
+        (vault_dir / f"람다{n:02}.md").write_text(
+            f"# 람다 {n}\n- 람다는 메모리: {n + 128}MB 까지\n- 람다의 제한 시간은 900초\n"
+        )
+    serial = load_vault(vault_dir, cache_dir=None, jobs=1, per_note=_per_note_steps)
+    parallel = load_vault(vault_dir, cache_dir=None, jobs=2, per_note=_per_note_steps)
+    assert serial.notes == parallel.notes
+    assert serial.derived == parallel.derived
+    assert started == ["forkserver"]

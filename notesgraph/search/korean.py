@@ -22,6 +22,7 @@ analysed the same way as queries (:func:`vocabulary_analyse`), without Kiwi.
 from __future__ import annotations
 
 import importlib.metadata
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -259,6 +260,7 @@ KIWI_OPTIONS: dict[str, bool] = {"load_typo_dict": False, "load_multi_dict": Fal
 Analyse = Callable[[list[str]], list[tuple["Morph", ...]]]
 
 _KIWI: Any = None  # one Kiwi per process: loading it is the expensive part
+_KIWI_PID = 0  # the process that loaded it
 _MEMORY: dict[str, tuple[Morph, ...]] = {}  # run -> Kiwi's morphemes, for the whole process
 _WORDS: dict[str, WordTerms] = {}  # normalised word -> its terms, for the whole process
 
@@ -272,12 +274,19 @@ def kiwi_version() -> str:
 
 
 def _load_kiwi() -> Any:
-    global _KIWI
-    if _KIWI is None:
+    """This process's Kiwi. One inherited through ``fork()`` is not used: its worker
+    threads stayed in the parent, and the first analysis would wait for them forever."""
+    global _KIWI, _KIWI_PID
+    if _KIWI is None or os.getpid() != _KIWI_PID:
         from kiwipiepy import Kiwi  # imported lazily: a warm build never needs it
 
-        _KIWI = Kiwi(**KIWI_OPTIONS)
+        _KIWI, _KIWI_PID = Kiwi(**KIWI_OPTIONS), os.getpid()
     return _KIWI
+
+
+def kiwi_loaded() -> bool:
+    """Whether this process has its Kiwi (the first analysis here would not wait ~1 s)."""
+    return _KIWI is not None and os.getpid() == _KIWI_PID
 
 
 def _kiwi_analyse(runs: list[str]) -> list[tuple[Morph, ...]]:

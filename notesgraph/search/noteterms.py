@@ -22,7 +22,7 @@ from typing import Any
 from ..fingerprint import source_fingerprint
 from ..model import Note
 from .fields import DocFields, FieldCounter, PageTerms, page_terms
-from .korean import KIWI_OPTIONS, KoreanAnalyzer, kiwi_version, name_key
+from .korean import KIWI_OPTIONS, KoreanAnalyzer, kiwi_loaded, kiwi_version, name_key
 
 #: Bump when :class:`PageTerms` or the meaning of its fields changes.
 FORMAT = 2
@@ -75,7 +75,7 @@ class SearchAnalyser:
     @property
     def loaded(self) -> bool:
         """Whether this process has Kiwi and the phrase list ready (the first note costs ~1 s)."""
-        return self.fingerprint in _COUNTERS
+        return self.fingerprint in _COUNTERS and (kiwi_loaded() or not kiwi_version())
 
     def counter(self) -> FieldCounter:
         found = _COUNTERS.get(self.fingerprint)
