@@ -69,7 +69,9 @@ class Vault:
 class PerNote(Protocol):
     """Work done on every parsed note in the parse workers, cached with the parse."""
 
-    fingerprint: str  # a step may also say whether it is ``loaded`` (cheap to run here)
+    # A step may also say whether it is ``loaded`` (cheap to run here) and whether it
+    # is ``fork_safe`` (can run in a fork()ed child of this process).
+    fingerprint: str
 
     def __call__(self, note: Note) -> Any: ...
 
@@ -123,17 +125,20 @@ def _process(item: Task) -> Entry:
 
 def _process_all(items: list[Task], jobs: int) -> list[Entry]:
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
-        steps = items[0][3]
         # A library with worker threads (Kiwi) loaded here cannot be used, nor loaded
-        # again, in a fork()ed child: the threads stayed here, and the child waits for
-        # them forever. Then workers start from a fresh interpreter instead.
-        fresh = any(getattr(step, "loaded", False) for step in steps)
+        # again, in a fork()ed child: the threads stayed here, and the child can wait
+        # for them forever. Then workers start from a fresh interpreter instead.
+        fresh = not _fork_safe(items[0][3])
         methods = multiprocessing.get_all_start_methods()
         method = "forkserver" if "forkserver" in methods else "spawn"
         context = multiprocessing.get_context(method) if fresh else None
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             return list(pool.map(_process, items, chunksize=16))
     return [_process(item) for item in items]
+
+
+def _fork_safe(steps: Sequence[PerNote]) -> bool:
+    return all(getattr(step, "fork_safe", True) for step in steps)
 
 
 def _read_again(file: VaultFile) -> bytes:
@@ -193,11 +198,11 @@ def read_notes(
         and len(todo) < PARALLEL_THRESHOLD
         and len(cached) >= OVERLAP_THRESHOLD
         and not in_process
+        and _fork_safe(steps)
     ):
         # A few changed notes: parsed here with the quick steps (the graph needs their
         # concepts), the slow ones (Kiwi) in a forked child that nobody waits for
-        # until the search index is made. (Only while Kiwi is not loaded here: see
-        # _process_all.)
+        # until the search index is made. (Only while that is safe: see _process_all.)
         quick = tuple(step for step in steps if step not in slow)
         notes_done = [
             (path, keys[path], _process((path, data, known, quick)))

@@ -73,6 +73,12 @@ class SearchAnalyser:
         )
 
     @property
+    def fork_safe(self) -> bool:
+        """Whether a fork()ed child of this process can analyse: not once Kiwi (any
+        Kiwi) is loaded here, since a child can wait forever for its threads."""
+        return not kiwi_loaded()
+
+    @property
     def loaded(self) -> bool:
         """Whether this process has Kiwi and the phrase list ready (the first note costs ~1 s)."""
         return self.fingerprint in _COUNTERS and (kiwi_loaded() or not kiwi_version())
