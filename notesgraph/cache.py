@@ -74,8 +74,9 @@ class NoteCache:
 
     One SQLite file holds a pickled :class:`Entry` per note version. Opening reads
     the keys; :meth:`preload` unpickles the wanted entries in one streaming pass
-    (:meth:`get` alone fetches a single row); saving writes the new rows and deletes the rows of notes that are gone,
-    so editing one note rewrites one row, not the whole cache. A damaged or
+    (:meth:`get` alone fetches a single row); saving writes the new rows and deletes
+    the rows of notes that are gone, so editing one note rewrites one row, not the
+    whole cache. A damaged or
     foreign cache file is simply started afresh.
     """
 

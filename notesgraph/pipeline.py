@@ -25,9 +25,10 @@ from .graph.build import GraphInput, build_graph
 from .model import Diagnostic, Note
 from .search.fields import PageTerms
 from .search.noteterms import SearchAnalyser
+from .search.sitedocs import search_files
 from .site.context import SiteContext
 from .site.mkbuild import run_mkdocs
-from .site.render import HOME, map_data, prepare, render_site, search_data
+from .site.render import HOME, map_data, prepare, render_site
 from .site.urls import PagePaths
 from .site.writer import GENERATED, DocsWriter, WriteStats, place_generated
 from .vault import Progress, Vault, load_vault
@@ -271,10 +272,10 @@ def _build_site(
         clock.lap("write", "docs/: pages written")
 
         def add_data(staging: Path) -> None:
-            """The search index and the background data: into docs/ and, with the notes
-            tree and vendored scripts, into the finished site (MkDocs skips the
-            generated folder)."""
-            search = search_data(ctx, analysis.search_terms(), analysis.catalog)
+            """The search index (made here while the background child is still at the
+            maps) and the background data: into docs/ and, with the notes tree and
+            vendored scripts, into the finished site (MkDocs skips the generated folder)."""
+            search = search_files(ctx, analysis.search_terms(), analysis.catalog)
             texts = {**data.result(), **search}
             writer.write(texts, {})
             place_generated(staging, {**files.data, **texts}, files.copies, writer)

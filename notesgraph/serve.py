@@ -45,13 +45,13 @@ class Rebuilder:
         try:
             report = build_site(self.options, fallback=self.last_good)
         except Exception as error:  # keep serving the last good site
-            gc.unfreeze()
             self.reporter.error(
                 f"rebuild failed ({type(error).__name__}: {error}); "
                 "still serving the last good site"
             )
             return False
-        gc.unfreeze()  # the build froze what it made (see gc_paused); old builds can go now
+        finally:
+            gc.unfreeze()  # the build froze what it made (see gc_paused); old builds can go now
         self.last_good = dict(report.analysis.vault.notes)
         self.builds += 1
         if self.builds == 1:  # before the first edit arrives, not when it does

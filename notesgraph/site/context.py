@@ -17,9 +17,6 @@ from .body import BodyContext, BodyRenderer
 from .maplayout import Adjacency
 from .urls import PagePaths, compare_page, page_url, relative, service_page
 
-#: Incoming edges nobody asks a node for (a section's limits, a note's sections).
-_UNINDEXED_IN = frozenset({"contains", "stated_in", "has_limit"})
-
 TAGS_PAGE = "tags.md"
 LIMITS_PAGE = "limits.md"
 KEYPOINTS_PAGE = "keypoints.md"
@@ -51,13 +48,13 @@ class SiteContext:
     comparison_pages: dict[str, str] = field(default_factory=dict)  # comparison node → docs path
     comparison_groups: dict[str, list[str]] | None = None  # docs path → comparison nodes
     body: BodyRenderer = field(init=False)
-    #: Every node's edges by kind (incoming too, but for the bulk structural kinds), made
-    #: once and shared by the pages and the map data (networkx views are slow to walk).
+    #: Every node's edges by kind, made once and shared by the pages and the map data
+    #: (networkx views are slow to walk).
     adjacency: Adjacency = field(init=False)
     _urls: dict[str, str | None] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.adjacency = Adjacency(self.graph, unindexed_in=_UNINDEXED_IN)
+        self.adjacency = Adjacency(self.graph)
         self.backlinks = _backlinks(self.notes, self.resolutions)
         self.mentions = _mentions(self.concepts)
         services = {

@@ -52,9 +52,9 @@ class Adjacency:
     of the bulk kinds (:data:`UNINDEXED_IN`) are not indexed: nothing asks for them.
     """
 
-    UNINDEXED_IN = frozenset({"mentions", "contains", "stated_in", "has_limit"})
+    UNINDEXED_IN = frozenset({"contains", "stated_in", "has_limit"})
 
-    def __init__(self, graph: nx.MultiDiGraph, unindexed_in: frozenset[str] | None = None) -> None:
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
         #: Node attributes and all edges as plain Python containers (networkx views are slow
         #: to iterate over a hundred thousand edges several times).
@@ -67,8 +67,7 @@ class Adjacency:
         ]
         self._out: dict[str, dict[str, list[Edge]]] = defaultdict(lambda: defaultdict(list))
         self._in: dict[str, dict[str, list[Edge]]] = defaultdict(lambda: defaultdict(list))
-        self.unindexed_in = self.UNINDEXED_IN if unindexed_in is None else unindexed_in
-        skip = self.unindexed_in
+        skip = self.UNINDEXED_IN
         for source, target, data in self.edges:
             kind = data["kind"]
             self._out[source][kind].append((target, data))
@@ -86,7 +85,7 @@ class Adjacency:
 
     def into(self, node: str, *kinds: str) -> list[Edge]:
         """Edges of the given kinds arriving at ``node``, in graph order."""
-        if not kinds or self.unindexed_in.intersection(kinds):
+        if not kinds or self.UNINDEXED_IN.intersection(kinds):
             raise ValueError(f"incoming {kinds or 'all'} edges are not indexed")
         return _pick(self._in.get(node, {}), kinds)
 

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..model import Diagnostic
-from ..search.sitedocs import search_files
 from .conceptpages import (
     compare_index,
     comparison_groups,
@@ -111,12 +109,6 @@ def map_data(ctx: SiteContext) -> dict[str, str]:
     """
     prepare(ctx)
     return map_files(ctx)
-
-
-def search_data(ctx: SiteContext, search_terms: Mapping[str, Any], catalog: Any) -> dict[str, str]:
-    """The search index (a fraction of the map data's time; the pipeline makes it while
-    the background child is still at the maps)."""
-    return search_files(ctx, search_terms, catalog)
 
 
 def default_home(ctx: SiteContext) -> str:

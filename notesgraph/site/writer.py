@@ -174,13 +174,16 @@ def place_generated(
         for file in sorted(root.rglob("*")):
             if file.is_file() and str(file.relative_to(site)).replace("\\", "/") not in wanted:
                 file.unlink()
-    produced = written.produced if written is not None else set()
     for rel, text in texts.items():
         if rel.startswith(prefix):
             target = site / rel
-            if rel in produced and _link_into(written.docs / rel, target):  # type: ignore[union-attr]
-                continue
-            _atomic_write(target, text.encode("utf-8"))
+            linked = (
+                written is not None
+                and rel in written.produced
+                and _link_into(written.docs / rel, target)
+            )
+            if not linked:
+                _atomic_write(target, text.encode("utf-8"))
     for rel, source in copies.items():
         if rel.startswith(prefix):
             target = site / rel
