@@ -8,7 +8,6 @@ lets MkDocs skip unchanged pages (``dirty``).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
@@ -17,7 +16,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -176,7 +175,7 @@ def run_mkdocs(
             )
         if before_swap is not None:
             before_swap(staging)
-        with contextlib.suppress(FileNotFoundError):
+        with suppress(FileNotFoundError):
             (staging / STAMP).unlink()  # it may be a link shared with the live site
         (staging / STAMP).write_text(stamp)
         _swap(staging, site)

@@ -100,9 +100,9 @@ def build_with_workers(
         )
 
         def render(file: Any) -> None:
-            key = keys.get(id(file))
-            if key is None and dirty and cache is not None and id(file.page) not in here_ids:
-                key = _cache_key(cache, file)
+            key = None
+            if cache is not None and id(file.page) not in here_ids:
+                key = keys.get(id(file)) or _cache_key(cache, file)
             if cache is not None and key is not None:
                 replayed = cache.fetch(key, file.page.file.abs_dest_path)
                 if replayed is not None:
@@ -118,7 +118,7 @@ def build_with_workers(
                 cache.store(key, file.page.file.abs_dest_path, messages[start:])
 
         here = [f for f in todo if id(f.page) in here_ids]
-        rest = [f for f in todo if f not in here]
+        rest = [f for f in todo if id(f.page) not in here_ids]
         share = workers if forking and len(rest) >= FORK_MIN_PAGES else 1
         fork_map(render, rest, share, messages)
         for file in here:

@@ -19,13 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..fingerprint import source_fingerprint
+from .writer import link_into
 
 
 def _versions() -> str:
@@ -71,16 +71,10 @@ class PageCache:
             if not isinstance(loaded, list):
                 return None
             warnings = [str(w) for w in loaded]
-        os.makedirs(os.path.dirname(destination), exist_ok=True)
-        with suppress(FileNotFoundError):
-            os.unlink(destination)  # never write through a link shared with the live site
         try:
-            os.link(source, destination)
+            link_into(source, Path(destination))
         except OSError:
-            try:
-                shutil.copyfile(source, destination)
-            except OSError:
-                return None
+            return None
         return warnings
 
     def store(self, key: str, rendered: str, warnings: list[str]) -> None:
@@ -94,7 +88,7 @@ class PageCache:
                     self.folder / f"{key}.json",
                     lambda tmp: tmp.write_text(json.dumps(warnings, ensure_ascii=False)),
                 )
-            _replace_with(self.folder / f"{key}.html", lambda tmp: _link_or_copy(rendered, tmp))
+            _replace_with(self.folder / f"{key}.html", lambda tmp: link_into(Path(rendered), tmp))
         except OSError:
             return
 
@@ -110,13 +104,6 @@ class PageCache:
             if stem not in wanted:
                 with suppress(OSError):
                     os.unlink(entry.path)
-
-
-def _link_or_copy(source: str, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def _replace_with(final: Path, make: Callable[[Path], object]) -> None:

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,15 +137,17 @@ def _claimable(target: Path, rel: str, previous: set[str], stats: WriteStats) ->
     return False
 
 
-def _link_into(source: Path, target: Path) -> bool:
+def link_into(source: Path, target: Path) -> None:
+    """Put a hard link to ``source`` at ``target`` (a copy where links fail), replacing
+    what is there without writing through it: it may be a link the live site shares.
+    Raises OSError when neither works."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with suppress(FileNotFoundError):
+        target.unlink()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
-            target.unlink()
         os.link(source, target)
     except OSError:
-        return False
-    return True
+        shutil.copyfile(source, target)
 
 
 def _prune_empty(folder: Path, docs: Path) -> None:
@@ -177,13 +180,13 @@ def place_generated(
     for rel, text in texts.items():
         if rel.startswith(prefix):
             target = site / rel
-            linked = (
-                written is not None
-                and rel in written.produced
-                and _link_into(written.docs / rel, target)
-            )
-            if not linked:
-                _atomic_write(target, text.encode("utf-8"))
+            if written is not None and rel in written.produced:
+                try:
+                    link_into(written.docs / rel, target)
+                    continue
+                except OSError:
+                    pass
+            _atomic_write(target, text.encode("utf-8"))
     for rel, source in copies.items():
         if rel.startswith(prefix):
             target = site / rel
