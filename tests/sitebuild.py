@@ -21,6 +21,25 @@ def options_for(vault: Path, workdir: Path, **overrides: object) -> BuildOptions
     return BuildOptions(**values)  # type: ignore[arg-type]
 
 
+def cli_args(
+    command: str, vault: Path, workdir: Path, *, docs: str = "docs", cache: bool = True
+) -> list[str]:
+    """The command line of ``notesgraph build`` or ``serve`` writing under ``workdir``
+    (the same folders as :func:`options_for`), with a cache there or ``--no-cache``."""
+    return [
+        command,
+        "--vault",
+        str(vault),
+        "--docs",
+        str(workdir / docs),
+        "--site",
+        str(workdir / "site"),
+        "--config",
+        str(ROOT / "mkdocs.yml"),
+        *(["--cache-dir", str(workdir / "cache")] if cache else ["--no-cache"]),
+    ]
+
+
 def build(vault: Path, workdir: Path, **overrides: object) -> BuildReport:
     return build_site(options_for(vault, workdir, **overrides))
 

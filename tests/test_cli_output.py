@@ -9,23 +9,12 @@ import pytest
 from notesgraph.cli import main
 
 from .conftest import ROOT
+from .sitebuild import cli_args
 
 
 @pytest.fixture
 def args(tmp_path: Path) -> list[str]:
-    return [
-        "build",
-        "--vault",
-        str(ROOT / "vault"),
-        "--docs",
-        str(tmp_path / "docs"),
-        "--site",
-        str(tmp_path / "site"),
-        "--config",
-        str(ROOT / "mkdocs.yml"),
-        "--cache-dir",
-        str(tmp_path / "cache"),
-    ]
+    return cli_args("build", ROOT / "vault", tmp_path)
 
 
 def test_default_output_is_a_summary_and_warnings(

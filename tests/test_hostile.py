@@ -15,7 +15,7 @@ from notesgraph.cli import main
 
 from .conftest import ROOT
 from .hostile import LONG_NAME, NEVER, make_hostile_vault
-from .sitebuild import build, site_files
+from .sitebuild import build, cli_args, site_files
 from .test_vault_input import snapshot
 
 
@@ -124,18 +124,7 @@ def test_strict_turns_warnings_into_failure(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     vault = make_hostile_vault(tmp_path / "vault", tmp_path / "outside")
-    args = [
-        "build",
-        "--vault",
-        str(vault),
-        "--docs",
-        str(tmp_path / "docs"),
-        "--site",
-        str(tmp_path / "site"),
-        "--config",
-        str(ROOT / "mkdocs.yml"),
-        "--no-cache",
-    ]
+    args = cli_args("build", vault, tmp_path, cache=False)
     assert main(args) == 0
     assert main([*args, "--strict"]) == 1
     err = capsys.readouterr().err
@@ -159,16 +148,7 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path: Path) -> None:
             sys.executable,
             "-m",
             "notesgraph",
-            "build",
-            "--vault",
-            str(changed),
-            "--docs",
-            str(tmp_path / "docs2"),
-            "--site",
-            str(tmp_path / "site"),
-            "--config",
-            str(ROOT / "mkdocs.yml"),
-            "--no-cache",
+            *cli_args("build", changed, tmp_path, docs="docs2", cache=False),
         ],
         env=env,
         stdout=subprocess.PIPE,

@@ -15,6 +15,7 @@ from notesgraph.cli import main
 from notesgraph.serve import is_loopback
 
 from .conftest import ROOT
+from .sitebuild import cli_args
 
 
 def free_port() -> int:
@@ -71,17 +72,7 @@ def test_serve_rebuilds_on_save_and_keeps_the_last_good_page(tmp_path: Path) -> 
             sys.executable,
             "-m",
             "notesgraph",
-            "serve",
-            "--vault",
-            str(vault),
-            "--docs",
-            str(tmp_path / "docs"),
-            "--site",
-            str(tmp_path / "site"),
-            "--config",
-            str(ROOT / "mkdocs.yml"),
-            "--cache-dir",
-            str(tmp_path / "cache"),
+            *cli_args("serve", vault, tmp_path),
             "--dev-addr",
             f"127.0.0.1:{port}",
         ],

@@ -12,7 +12,7 @@ from notesgraph.site.linkcheck import check_site
 from notesgraph.site.mkbuild import MkDocsError
 
 from .conftest import FIXTURES, ROOT
-from .sitebuild import build, options_for, site_files
+from .sitebuild import build, cli_args, options_for, site_files
 from .test_vault_input import snapshot
 
 VAULT = FIXTURES / "vault"
@@ -147,19 +147,7 @@ def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
 
 
 def test_cli_build_and_strict(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    args = [
-        "build",
-        "--vault",
-        str(VAULT),
-        "--docs",
-        str(tmp_path / "docs"),
-        "--site",
-        str(tmp_path / "site"),
-        "--config",
-        str(ROOT / "mkdocs.yml"),
-        "--cache-dir",
-        str(tmp_path / "cache"),
-    ]
+    args = cli_args("build", VAULT, tmp_path)
     assert main(args) == 0
     out, err = capsys.readouterr()
     assert "7 notes (1 private, not published)" in out
