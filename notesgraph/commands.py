@@ -5,8 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .report import Reporter
+
+if TYPE_CHECKING:
+    from .pipeline import BuildOptions
 
 
 def _in_vault(path: Path, vault: Path) -> bool:
@@ -34,7 +38,7 @@ def graph_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
     return 0
 
 
-def build_options(args: argparse.Namespace, cache_dir: Path | None):  # type: ignore[no-untyped-def]
+def build_options(args: argparse.Namespace, cache_dir: Path | None) -> BuildOptions:
     from .pipeline import BuildOptions
 
     return BuildOptions(
@@ -56,14 +60,22 @@ def check_paths(options) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def build_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
-    from .pipeline import build_site
-    from .site.mkbuild import MkDocsError
-
+def _checked_options(args: argparse.Namespace, cache_dir: Path | None) -> BuildOptions | None:
+    """The build options, or None (having said why) when a path would write into the vault."""
     options = build_options(args, cache_dir)
     problem = check_paths(options)
     if problem:
         print(f"notesgraph: {problem}", file=sys.stderr)
+        return None
+    return options
+
+
+def build_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
+    from .pipeline import build_site
+    from .site.mkbuild import MkDocsError
+
+    options = _checked_options(args, cache_dir)
+    if options is None:
         return 2
     reporter = Reporter(quiet=args.quiet, verbose=args.verbose, strict=args.strict)
     try:
@@ -80,10 +92,8 @@ def build_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
 def serve_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
     from .serve import serve
 
-    options = build_options(args, cache_dir)
-    problem = check_paths(options)
-    if problem:
-        print(f"notesgraph: {problem}", file=sys.stderr)
+    options = _checked_options(args, cache_dir)
+    if options is None:
         return 2
     host, _, port = args.dev_addr.rpartition(":")
     return serve(
