@@ -199,6 +199,21 @@ def test_graphml_round_trip(seed_graph: nx.MultiDiGraph) -> None:
     assert again == original
 
 
+def test_graph_is_frozen_and_a_copy_changes_alone(fixture_graph: nx.MultiDiGraph) -> None:
+    # Edges share attribute and key dictionaries, so the built graph refuses changes;
+    # a copy can be changed without touching the edges it was copied from.
+    plain = [(u, v) for u, v, d in fixture_graph.edges(data=True) if d == {"kind": "contains"}]
+    assert len(plain) > 2
+    with pytest.raises(nx.NetworkXError):
+        fixture_graph.add_edge(*plain[0], kind="links_to")
+    before = to_json(fixture_graph)
+    copy = nx.MultiDiGraph(fixture_graph)
+    copy.add_edge(*plain[0], kind="links_to")
+    copy.edges[plain[1][0], plain[1][1], 0]["kind"] = "changed"
+    assert copy.number_of_edges(*plain[0]) == 2
+    assert to_json(fixture_graph) == before
+
+
 def test_output_is_deterministic() -> None:
     assert to_json(analyse(VAULT).graph) == to_json(analyse(VAULT, cache_dir=None).graph)
 

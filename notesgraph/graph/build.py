@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any, Protocol
 
 import networkx as nx
@@ -37,13 +36,20 @@ class GraphInput:
     attachments: Iterable[str] = ()
 
 
+#: The attributes of the edges from one node to another, in the order they were found:
+#: one dictionary (most pairs), or a list of them.
+_Found = dict[str, Any] | list[dict[str, Any]]
+
+
 @dataclass
 class _Edges:
-    """The edges as they are found. Edges without attributes, and ``mentions`` edges
-    with the same count, share one attribute dictionary (two thirds of all edges,
-    ~200 bytes each): the graph is read-only once built."""
+    """The edges as they are found, by source and target (no list of half a million
+    edge tuples to sort: the graph is assembled from this, one source at a time).
 
-    items: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    Edges without attributes, and ``mentions`` edges with the same count, share one
+    attribute dictionary (two thirds of all edges): the graph is frozen once built."""
+
+    found: dict[str, dict[str, _Found]] = field(default_factory=dict)
     _plain: dict[str, dict[str, Any]] = field(default_factory=dict)
     _counted: dict[int, dict[str, Any]] = field(default_factory=dict)
 
@@ -52,13 +58,29 @@ class _Edges:
             data = {"kind": kind, **_clean(attrs)}
         else:
             data = self._plain.get(kind) or self._plain.setdefault(kind, {"kind": kind})
-        self.items.append((source, target, data))
+        self._put(source, target, data)
 
     def mentions(self, source: str, target: str, count: int) -> None:
         data = self._counted.get(count)
         if data is None:
             data = self._counted[count] = {"kind": "mentions", "count": count}
-        self.items.append((source, target, data))
+        self._put(source, target, data)
+
+    def _put(self, source: str, target: str, data: dict[str, Any]) -> None:
+        targets = self.found.get(source)
+        if targets is None:
+            targets = self.found[source] = {}
+        known = targets.get(target)
+        if known is None:
+            targets[target] = data
+        elif type(known) is list:
+            known.append(data)
+        else:
+            targets[target] = [known, data]  # type: ignore[list-item]
+
+    def shared(self) -> list[dict[str, Any]]:
+        """The attribute dictionaries many edges share."""
+        return [*self._plain.values(), *self._counted.values()]
 
 
 def _clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
@@ -69,27 +91,31 @@ def _clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
 _EMPTY: tuple[Any, ...] = ("", [])
 
 
-def _section_node(note: Note, index: int) -> str:
-    return ids.section_id(note.path, note.sections[index].anchor)
-
-
-def _source_attrs(notes: Mapping[str, Note], source: Source) -> dict[str, Any]:
-    note = notes[source.note]
-    return {
-        "note": ids.note_id(source.note),
-        "section": _section_node(note, source.section),
-        "line": source.line,
-        "text": source.text,
-    }
-
-
 class _Builder:
+    """Collects nodes and edges. Each node id is made once and that one string is used
+    wherever the id appears (adjacency keys, ``note``/``section``/``owner`` values):
+    copies made per edge were 70 MB of a 5,000-note graph."""
+
     def __init__(self, data: GraphInput) -> None:
         self.data = data
         self.notes = data.notes
         self.nodes: dict[str, dict[str, Any]] = {}
         self.edges = _Edges()
         self.block_highlights: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self.note_ids = {path: ids.note_id(path) for path in data.notes}
+        self.section_ids = {
+            path: [ids.section_id(path, s.anchor) for s in note.sections]
+            for path, note in data.notes.items()
+        }
+        self.concept_ids: dict[str, str] = {}
+
+    def _source_attrs(self, source: Source) -> dict[str, Any]:
+        return {
+            "note": self.note_ids[source.note],
+            "section": self.section_ids[source.note][source.section],
+            "line": source.line,
+            "text": source.text,
+        }
 
     def node(self, node_id: str, kind: str, label: str, **attrs: Any) -> None:
         if node_id not in self.nodes:
@@ -99,7 +125,7 @@ class _Builder:
 
     def add_notes(self) -> None:
         for path, note in self.notes.items():
-            nid = ids.note_id(path)
+            nid = self.note_ids[path]
             lectures = sorted({h.lecture for h in note.headings if h.lecture is not None})
             tags = sorted({t.name for t in note.tags})
             self.node(
@@ -120,17 +146,19 @@ class _Builder:
 
     def _sections(self, note: Note) -> None:
         heading_section = {s.heading: s.index for s in note.sections if s.heading is not None}
+        nid = self.note_ids[note.path]
+        section_ids = self.section_ids[note.path]
         for section in note.sections:
-            sid = _section_node(note, section.index)
+            sid = section_ids[section.index]
             heading = note.headings[section.heading] if section.heading is not None else None
             parent = None
             if heading is not None and heading.parent is not None:
-                parent = _section_node(note, heading_section[heading.parent])
+                parent = section_ids[heading_section[heading.parent]]
             self.node(
                 sid,
                 "section",
                 section.title,
-                note=ids.note_id(note.path),
+                note=nid,
                 anchor=section.anchor,
                 level=heading.level if heading else 0,
                 lecture=heading.lecture if heading else None,
@@ -138,19 +166,19 @@ class _Builder:
                 end_line=section.end_line,
                 parent=parent,
             )
-            self.edges.add(ids.note_id(note.path), sid, "contains")
+            self.edges.add(nid, sid, "contains")
 
     def _highlights(self, note: Note) -> None:
         per_line: Counter[int] = Counter()
         for highlight in note.highlights:
             per_line[highlight.line] += 1
             hid = ids.highlight_id(note.path, highlight.line, per_line[highlight.line])
-            sid = _section_node(note, highlight.section)
+            sid = self.section_ids[note.path][highlight.section]
             self.node(
                 hid,
                 "highlight",
                 highlight.text,
-                note=ids.note_id(note.path),
+                note=self.note_ids[note.path],
                 section=sid,
                 line=highlight.line,
                 context=note.blocks[highlight.block].text,
@@ -163,14 +191,14 @@ class _Builder:
             self.block_highlights[(note.path, block_line)].append(hid)
 
     def _links(self, note: Note) -> None:
-        source = ids.note_id(note.path)
+        source = self.note_ids[note.path]
         for link, resolution in zip(note.links, self.data.resolutions[note.path], strict=True):
             kind = "embeds" if link.kind in ("embed", "image") else "links_to"
             if resolution.kind == "note" and resolution.path and resolution.path in self.notes:
                 if resolution.path != note.path:
                     self.edges.add(
                         source,
-                        ids.note_id(resolution.path),
+                        self.note_ids[resolution.path],
                         kind,
                         line=link.line,
                         anchor=resolution.anchor,
@@ -190,6 +218,12 @@ class _Builder:
 
     def concept(self, key: str) -> str:
         """Add (once) the service or feature node for a concept key; return its id."""
+        known = self.concept_ids.get(key)
+        if known is None:
+            known = self.concept_ids[key] = self._concept(key)
+        return known
+
+    def _concept(self, key: str) -> str:
         service, feature = split_key(key)
         entry = self.data.catalog.service(service)
         sid = ids.service_id(service)
@@ -208,15 +242,11 @@ class _Builder:
         counts: Counter[str] = Counter()
         note_counts: Counter[tuple[str, str]] = Counter()
         section_counts: Counter[tuple[str, str]] = Counter()
-        concept_ids: dict[str, str] = {}
         for found in concepts:
-            note = self.notes[found.path]
-            nid = ids.note_id(note.path)
-            section_ids = [ids.section_id(note.path, s.anchor) for s in note.sections]
+            nid = self.note_ids[found.path]
+            section_ids = self.section_ids[found.path]
             for mention in found.mentions:
-                cid = concept_ids.get(mention.key)
-                if cid is None:
-                    cid = concept_ids[mention.key] = self.concept(mention.key)
+                cid = self.concept(mention.key)
                 surfaces[cid].add(mention.surface)
                 counts[cid] += 1
                 note_counts[(nid, cid)] += 1
@@ -252,13 +282,12 @@ class _Builder:
             base = ids.limit_id(limit.key, slug)
             used[base] += 1
             lid = base if used[base] == 1 else f"{base}-{used[base]}"
-            service, _ = split_key(limit.key)
-            source = _source_attrs(self.notes, limit.source)
+            source = self._source_attrs(limit.source)
             self.node(
                 lid,
                 "limit",
                 f"{limit.name}: {limit.value_text}",
-                service=ids.service_id(service),
+                service=self.concept(split_key(limit.key)[0]),
                 owner=owner,
                 name=limit.name,
                 min=limit.min,
@@ -284,7 +313,7 @@ class _Builder:
                 if key[0] == key[1]:
                     continue
                 count[key] += 1
-                first.setdefault(key, _source_attrs(self.notes, relation.evidence))
+                first.setdefault(key, self._source_attrs(relation.evidence))
         for edge in sorted(first):
             self.edges.add(edge[0], edge[1], edge[2], count=count[edge], **first[edge])
 
@@ -306,7 +335,7 @@ class _Builder:
                     n += 1
                     cid = ids.comparison_id(f"{comparison.slug}-{n}")
                 members = [self.concept(k) for k in comparison.keys]
-                source = _source_attrs(self.notes, comparison.source)
+                source = self._source_attrs(comparison.source)
                 self.node(
                     cid,
                     "comparison",
@@ -326,47 +355,55 @@ class _Builder:
     def graph(self) -> nx.MultiDiGraph:
         graph = nx.MultiDiGraph()
         graph.add_nodes_from((node_id, self.nodes[node_id]) for node_id in sorted(self.nodes))
-        nodes = self.nodes
-        edges = [(_edge_order(e), e) for e in self.edges.items if e[0] in nodes and e[1] in nodes]
-        edges.sort(key=itemgetter(0))
-        _add_sorted_edges(graph, edges)
+        _add_edges(graph, self.edges)
         return graph
 
 
-def _edge_order(edge: tuple[str, str, dict[str, Any]]) -> tuple[str, str, str, int]:
-    return (edge[0], edge[1], edge[2]["kind"], edge[2].get("line", 0))
+def _line(attrs: dict[str, Any]) -> tuple[str, int]:
+    return attrs["kind"], attrs.get("line", 0)
 
 
-def _add_sorted_edges(
-    graph: nx.MultiDiGraph,
-    edges: list[tuple[tuple[str, str, str, int], tuple[str, str, dict[str, Any]]]],
-) -> None:
-    """Add edges sorted by :func:`_edge_order`, the same edge (ends, kind, line) once,
-    keyed 0, 1, … per node pair as networkx numbers them.
+def _add_edges(graph: nx.MultiDiGraph, edges: _Edges) -> None:
+    """Add the edges between existing nodes sorted by source, target, kind and line;
+    the same edge (ends, kind, line) once (the first found); keyed 0, 1, … per node
+    pair as networkx numbers them.
 
     networkx's ``add_edges_from`` checks and copies every edge (≈9 µs each, a
-    second for a 1,000-note vault); with both ends already present and the edges
-    sorted, filling its adjacency dictionaries directly is equivalent and ~15×
-    faster. Where a networkx release lays them out differently, its own method runs.
+    second for a 1,000-note vault); filling its adjacency dictionaries directly in
+    that order is equivalent and ~15× faster. Where a networkx release lays them out
+    differently, its own method runs.
     """
+    nodes = graph._node  # noqa: SLF001 - read only: which nodes exist
     succ, pred = getattr(graph, "_succ", None), getattr(graph, "_pred", None)
     direct = (
         isinstance(succ, dict) and isinstance(pred, dict) and graph.edge_key_dict_factory is dict
     )
-    previous: tuple[str, str, str, int] | None = None
-    slow = []
-    for marker, edge in edges:
-        if marker == previous:
+    # The key dictionary of a pair joined by one edge with shared attributes ({0: attrs})
+    # is shared too: most pairs have one edge, and a dict each was 120 MB at 5,000 notes.
+    single = {id(a): {0: a} for a in edges.shared()}
+    slow: list[tuple[str, str, dict[str, Any]]] = []
+    for source in sorted(edges.found):
+        targets = edges.found.pop(source)  # freed as it goes
+        if source not in nodes:
             continue
-        previous = marker
-        source, target, attrs = edge
+        ordered: dict[str, dict[int, dict[str, Any]]] = {}
+        for target in sorted(targets):
+            if target not in nodes:
+                continue
+            found = targets[target]
+            if isinstance(found, list):
+                found.sort(key=_line)
+                kept = [a for i, a in enumerate(found) if not i or _line(a) != _line(found[i - 1])]
+                keys = dict(enumerate(kept))
+            else:
+                keys = single.get(id(found)) or {0: found}
+            ordered[target] = keys
         if direct:
-            keys = succ[source].get(target)  # type: ignore[index]
-            if keys is None:
-                keys = succ[source][target] = pred[target][source] = {}  # type: ignore[index]
-            keys[len(keys)] = attrs
+            succ[source] = ordered  # type: ignore[index]
+            for target, keys in ordered.items():
+                pred[target][source] = keys  # type: ignore[index]
         else:
-            slow.append(edge)
+            slow.extend((source, t, a) for t, keys in ordered.items() for a in keys.values())
     if slow:
         graph.add_edges_from(slow)
     clear = getattr(nx, "_clear_cache", None)
@@ -375,8 +412,10 @@ def _add_sorted_edges(
 
 
 def build_graph(data: GraphInput) -> nx.MultiDiGraph:
-    """The concept graph of the published notes."""
+    """The concept graph of the published notes, frozen: many edges share their
+    attribute and key dictionaries, so changing one in place would change them all
+    (``nx.MultiDiGraph(graph)`` makes a copy that can be changed)."""
     builder = _Builder(data)
     builder.add_notes()
     builder.add_concepts(sorted(data.concepts, key=lambda c: c.path))
-    return builder.graph()
+    return nx.freeze(builder.graph())
