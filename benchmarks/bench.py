@@ -4,7 +4,8 @@
     python benchmarks/bench.py --sizes 1000 --quick # one size, no 5,000-note baseline
 
 For each vault size it generates a realistic Korean vault (benchmarks/vaultgen.py)
-and measures, each in a fresh process: parse+graph cold and warm, a full
+and measures, each in a fresh process: parse+graph cold and warm (as
+``notesgraph graph`` does it: no search analysis, notes kept as outlines), a full
 ``notesgraph build`` (cold cache, then warm cache), the time to rebuild after
 editing one note, a plain ``mkdocs build`` of the same notes with Material's
 default settings (the baseline, measured in the same run), page sizes and peak
@@ -35,7 +36,8 @@ import os, sys, time
 from pathlib import Path
 from notesgraph.pipeline import analyse
 start = time.perf_counter()
-a = analyse(Path(sys.argv[1]), Path(sys.argv[2]) if sys.argv[2] != '-' else None)
+# as `notesgraph graph` runs it: notes kept as outlines, no search analysis
+a = analyse(Path(sys.argv[1]), Path(sys.argv[2]) if sys.argv[2] != '-' else None, outline=True)
 seconds = time.perf_counter() - start
 print('NODES', a.graph.number_of_nodes(), 'EDGES', a.graph.number_of_edges(),
       'SECONDS', round(seconds, 3), 'TIMINGS', {k: round(v, 3) for k, v in a.timings.items()},

@@ -12,13 +12,13 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .fingerprint import source_fingerprint
-from .model import Diagnostic, Note
+from .model import Diagnostic, Note, NoteOutline
 
 _PARSER_MODULES = (
     "model.py",
@@ -50,6 +50,16 @@ def content_key(path: str, data: bytes) -> str:
 
 
 _SHARED: dict[Path | None, NoteCache] = {}
+
+#: NoteCache.write sends its rows to the file in batches of about this many bytes.
+_WRITE_BATCH = 8 << 20
+
+
+def encode(entry: Entry) -> bytes:
+    """An entry as stored (a note outline cannot be: it has lost its texts)."""
+    if isinstance(entry.note, NoteOutline):
+        raise TypeError(f"{entry.note.path}: a note outline is not stored")
+    return pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _unpickle(data: bytes) -> Entry | None:
@@ -87,6 +97,8 @@ class NoteCache:
         self.entries: dict[str, Entry] = {}
         self.used: set[str] = set()
         self._new: set[str] = set()
+        self._rows: list[tuple[str, str, bytes]] = []  # written, not yet in the file
+        self._row_bytes = 0
         self.hits = self.misses = 0
         if self.file and self.file.is_file():
             self._load()
@@ -121,9 +133,13 @@ class NoteCache:
             return
         self._stored = {key for (key,) in rows}
 
-    def preload(self, keys: Iterable[str]) -> None:
+    def preload(
+        self, keys: Iterable[str], transform: Callable[[Entry], Entry] | None = None
+    ) -> None:
         """Unpickle the entries for ``keys`` in one pass over the file, one row in memory
-        at a time (reading all rows first held 150 MB of bytes for 5,000 notes)."""
+        at a time (reading all rows first held 150 MB of bytes for 5,000 notes).
+        ``transform`` is applied to each entry as it is read, before the next one is
+        (to keep less of it); a transformed entry must not be ``put`` back."""
         wanted = {key for key in keys if key in self._stored and key not in self.entries}
         if not wanted or not self.file:
             return
@@ -136,7 +152,7 @@ class NoteCache:
                     if key in wanted:
                         entry = _unpickle(data)
                         if entry is not None:
-                            self.entries[key] = entry
+                            self.entries[key] = transform(entry) if transform else entry
         except sqlite3.Error:
             return
 
@@ -179,10 +195,36 @@ class NoteCache:
         self.used.add(key)
         self._new.add(key)
 
+    def write(self, key: str, data: bytes) -> None:
+        """Store an entry (as :func:`encode` gives it) without keeping it in memory
+        (written a few megabytes at a time; :meth:`save` writes the rest)."""
+        self.used.add(key)
+        if not self.file:
+            return
+        row = (key, self.fingerprint, data)
+        self._rows.append(row)
+        self._row_bytes += len(row[2])
+        if self._row_bytes >= _WRITE_BATCH:
+            self._write_rows()
+
+    def _write_rows(self) -> None:
+        rows, self._rows, self._row_bytes = self._rows, [], 0
+        if not rows:
+            return
+        assert self.file is not None
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with closing(self._connect()) as connection, connection:
+                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
+        except sqlite3.Error:
+            return  # not cached: parsed again next time
+        self._stored.update(key for key, _, _ in rows)
+
     def save(self) -> None:
         """Write the new entries and drop those of notes that no longer exist."""
         if not self.file:
             return
+        self._write_rows()
         stale = set(self._stored) - self.used
         for key in set(self.entries) - self.used:  # notes gone or changed: forget them
             del self.entries[key]
@@ -193,7 +235,7 @@ class NoteCache:
             (
                 key,
                 self.fingerprint,
-                pickle.dumps(self.entries[key], protocol=pickle.HIGHEST_PROTOCOL),
+                encode(self.entries[key]),
             )
             for key in sorted(self._new)
         ]

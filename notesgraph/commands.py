@@ -25,7 +25,7 @@ def graph_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
     from .graph.export import to_graphml, to_json
     from .pipeline import analyse
 
-    analysis = analyse(Path(args.vault), cache_dir)
+    analysis = analyse(Path(args.vault), cache_dir, outline=True)
     text = to_json(analysis.graph) if args.format == "json" else to_graphml(analysis.graph)
     if args.output:
         output = Path(args.output)

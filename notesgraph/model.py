@@ -8,7 +8,7 @@ the decoded note text, front matter included, as an editor shows them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 from .pickling import compact
@@ -85,6 +85,8 @@ class Highlight:
     start: int  # offset of the highlighted words in Note.blocks[block].text
     end: int
     anchor: str = ""  # id of its <mark> on the note page: "hl-102-1"
+    block_line: int = 0  # Note.blocks[block].line
+    context: str = ""  # Note.blocks[block].text (the same string): the words around it
 
 
 @compact
@@ -205,6 +207,34 @@ class Note:
                 return section.index
         return 0
 
+    def outline(self) -> NoteOutline:
+        """This note without its texts (rendered body, text blocks, tables, section
+        texts): what the concept graph reads, in half the memory. Highlights keep
+        their block's words (``Highlight.context``)."""
+        return NoteOutline(
+            self.path,
+            self.title,
+            self.frontmatter,
+            self.aliases,
+            self.tags,
+            self.publish,
+            self.headings,
+            tuple(
+                Section(s.index, s.heading, s.title, s.anchor, s.start_line, s.end_line, "")
+                for s in self.sections
+            ),
+            (),
+            self.highlights,
+            self.links,
+            (),
+            self.callouts,
+            self.block_ids,
+            {},
+            (),
+            self.diagnostics,
+            self.line_count,
+        )
+
     def heading_path(self, heading: int | None) -> list[Heading]:
         """The heading and its ancestors, outermost first."""
         chain: list[Heading] = []
@@ -212,3 +242,12 @@ class Note:
             chain.append(self.headings[heading])
             heading = self.headings[heading].parent
         return chain[::-1]
+
+
+class NoteOutline(Note):
+    """A :meth:`Note.outline`. Never cached nor rendered: it has no texts."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> Any:
+        return NoteOutline, tuple(getattr(self, f.name) for f in fields(self))

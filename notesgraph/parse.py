@@ -184,6 +184,8 @@ class _Walker:
                     start=start,
                     end=end,
                     anchor=anchor,
+                    block_line=line,
+                    context=result.text,
                 )
             )
         self.blocks.append(

@@ -45,8 +45,12 @@ class Analysis:
     graph: nx.MultiDiGraph
     timings: dict[str, float] = field(default_factory=dict)
 
+    outline: bool = False  # notes as outlines, no search terms (see analyse)
+
     def search_terms(self) -> dict[str, PageTerms]:
         """Each published note's search terms (waiting for any still being worked out)."""
+        if self.outline:
+            raise ValueError("an outline analysis has no search terms")
         self.vault.settle()
         return {p: self.vault.derived[p][1] for p in self.published}
 
@@ -145,6 +149,11 @@ def _per_note_steps(config: VaultConfig) -> tuple[ConceptExtractor, SearchAnalys
     return ConceptExtractor(extra), SearchAnalyser(extra)
 
 
+def _graph_steps(config: VaultConfig) -> tuple[ConceptExtractor]:
+    """The per-note steps the graph alone needs: concept extraction."""
+    return _per_note_steps(config)[:1]
+
+
 def analyse(
     vault_dir: Path,
     cache_dir: Path | None = None,
@@ -154,14 +163,19 @@ def analyse(
     fallback: Mapping[str, Note] | None = None,
     keep_cache: bool = False,
     defer: bool = False,
+    outline: bool = False,
 ) -> Analysis:
     """Parse the vault, extract concepts from the published notes, build the graph.
 
     With ``defer``, per-note results only the search index reads may still be being
-    worked out when this returns (``Analysis.search_terms`` waits for them).
+    worked out when this returns (``Analysis.search_terms`` waits for them). With
+    ``outline`` (a caller that needs the graph alone: ``notesgraph graph``) the notes
+    are kept as outlines, without their texts, and no search terms are worked out.
     """
     with gc_paused():
-        return _analyse(vault_dir, cache_dir, progress, step, jobs, fallback, keep_cache, defer)
+        return _analyse(
+            vault_dir, cache_dir, progress, step, jobs, fallback, keep_cache, defer, outline
+        )
 
 
 def _analyse(
@@ -173,6 +187,7 @@ def _analyse(
     fallback: Mapping[str, Note] | None,
     keep_cache: bool,
     defer: bool,
+    outline: bool,
 ) -> Analysis:
     clock = _Clock(step)
     vault = load_vault(
@@ -181,8 +196,9 @@ def _analyse(
         jobs=jobs,
         progress=progress,
         fallback=fallback,
-        per_note=_per_note_steps,
+        per_note=_graph_steps if outline else _per_note_steps,
         keep_cache=keep_cache,
+        outline=outline,
     )
     clock.lap(
         "parse",
@@ -216,7 +232,7 @@ def _analyse(
     clock.lap("graph", f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
     if not defer:
         vault.settle()
-    return Analysis(vault, catalog, published, concepts, graph, clock.timings)
+    return Analysis(vault, catalog, published, concepts, graph, clock.timings, outline)
 
 
 def build_site(

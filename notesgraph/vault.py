@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from .background import Background
-from .cache import Entry, NoteCache, content_key
+from .cache import Entry, NoteCache, content_key, encode
 from .config import VaultConfig, load_config
 from .decode import decode_note
-from .model import Diagnostic, Note
+from .model import Diagnostic, Note, NoteOutline
 from .parse import parse_note
 from .resolve import LinkIndex, Resolution
 from .scan import VaultFile, scan_vault
@@ -123,7 +123,32 @@ def _process(item: Task) -> Entry:
     return cached
 
 
-def _process_all(items: list[Task], jobs: int) -> list[Entry]:
+def _cut_down(entry: Entry, steps: Sequence[PerNote]) -> Entry:
+    """A complete entry as its note's outline and the results of ``steps`` alone;
+    an incomplete one as it is (it goes through _process again, whole)."""
+    if entry.note is None or not all(s.fingerprint in entry.derived for s in steps):
+        return entry
+    derived = {s.fingerprint: entry.derived[s.fingerprint] for s in steps}
+    return Entry(entry.note.outline(), entry.problems, derived)
+
+
+def _outlined(item: Task) -> tuple[bytes, Entry]:
+    """:func:`_process` for a caller that keeps outlines: the entry encoded for the
+    cache, here in the worker, and cut down (the whole note never reaches the parent)."""
+    entry = _process(item)
+    return encode(entry), _cut_down(entry, item[3])
+
+
+def _outlined_uncached(item: Task) -> tuple[bytes, Entry]:
+    """:func:`_outlined` without a cache to encode the entry for."""
+    return b"", _cut_down(_process(item), item[3])
+
+
+W = TypeVar("W")
+
+
+def _process_all(items: list[Task], jobs: int, work: Callable[[Task], W]) -> Iterator[W]:
+    """``work`` on each item, results in order as the workers finish them."""
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
         # A library with worker threads (Kiwi) loaded here cannot be used, nor loaded
         # again, in a fork()ed child: the threads stayed here, and the child can wait
@@ -133,8 +158,9 @@ def _process_all(items: list[Task], jobs: int) -> list[Entry]:
         method = "forkserver" if "forkserver" in methods else "spawn"
         context = multiprocessing.get_context(method) if fresh else None
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            return list(pool.map(_process, items, chunksize=16))
-    return [_process(item) for item in items]
+            yield from pool.map(work, items, chunksize=16)
+    else:
+        yield from map(work, items)
 
 
 def _fork_safe(steps: Sequence[PerNote]) -> bool:
@@ -156,6 +182,7 @@ def read_notes(
     fallback: Mapping[str, Note] | None = None,
     steps: Sequence[PerNote] = (),
     in_process: bool = False,
+    outline: bool = False,
 ) -> tuple[dict[str, Note], list[Diagnostic], dict[str, tuple[Any, ...]], Pending | None]:
     """Parse every note file (and run each step on it), taking unchanged work from the cache.
 
@@ -166,6 +193,9 @@ def read_notes(
     a large vault leave their slow steps' results to a forked child (the returned
     :class:`Pending`; ``PENDING`` in their tuples until ``Vault.settle``), unless
     ``in_process`` (a long-lived process, which keeps Kiwi loaded between builds).
+    With ``outline``, the notes are returned as :meth:`Note.outline` (what the graph
+    needs), each cut down as it is read from the cache so the full ones are never
+    all in memory at once.
     """
     notes: dict[str, Note] = {}
     diagnostics: list[Diagnostic] = []
@@ -221,7 +251,10 @@ def read_notes(
             results[path] = done
         todo = []
     late: list[Task] = []
-    cache.preload(keys[file.path] for file in cached)
+    cache.preload(
+        (keys[file.path] for file in cached),
+        (lambda entry: _cut_down(entry, steps)) if outline else None,
+    )
     for file in cached:
         entry = cache.get(keys[file.path])
         if entry is not None and (
@@ -234,9 +267,18 @@ def read_notes(
     if progress:
         progress(len(results), len(files))
     rest = todo + late
-    for (path, *_), entry in zip(rest, _process_all(rest, jobs), strict=True):
-        cache.put(keys[path], entry)
-        results[path] = entry
+    if outline:  # stored whole, kept as outlines
+        for (path, *_), (data, entry) in zip(
+            rest,
+            _process_all(rest, jobs, _outlined if cache.file else _outlined_uncached),
+            strict=True,
+        ):
+            cache.write(keys[path], data)
+            results[path] = entry
+    else:
+        for (path, *_), entry in zip(rest, _process_all(rest, jobs, _process), strict=True):
+            cache.put(keys[path], entry)
+            results[path] = entry
     if progress:
         progress(len(files), len(files))
     derived: dict[str, tuple[Any, ...]] = {}
@@ -256,6 +298,8 @@ def read_notes(
                 )
             )
         if note is not None:
+            if outline and not isinstance(note, NoteOutline):
+                note = note.outline()
             notes[path] = note
             diagnostics.extend(note.diagnostics)
             derived[path] = tuple(
@@ -277,21 +321,25 @@ def load_vault(
     fallback: Mapping[str, Note] | None = None,
     per_note: Callable[[VaultConfig], Sequence[PerNote]] | None = None,
     keep_cache: bool = False,
+    outline: bool = False,
 ) -> Vault:
     """Everything later stages need from the vault at ``root``.
 
     ``per_note`` makes, from the vault's config, the steps to run on every note in
     the parse workers (concept extraction, search analysis); their results land in
     ``Vault.derived`` as one tuple per note. ``keep_cache`` keeps parsed notes in
-    memory between calls in this process (``serve``).
+    memory between calls in this process (``serve``). ``outline`` keeps each note as
+    its :meth:`Note.outline` (for the graph alone; never with ``keep_cache``).
     """
+    if outline and keep_cache:
+        raise ValueError("note outlines cannot be kept between builds")
     config, diagnostics = load_config(root)
     scan = scan_vault(root, config)
     diagnostics += scan.diagnostics
     cache = NoteCache.shared(cache_dir) if keep_cache else NoteCache(cache_dir)
     steps = tuple(per_note(config)) if per_note is not None else ()
     notes, problems, derived, pending = read_notes(
-        scan.notes, cache, jobs, progress, fallback, steps, in_process=keep_cache
+        scan.notes, cache, jobs, progress, fallback, steps, keep_cache, outline
     )
     cache.save()
     diagnostics += problems

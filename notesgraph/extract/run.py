@@ -23,13 +23,18 @@ from .relations import extract_relations
 def _mentions(ctx: NoteContext) -> list[Mention]:
     note = ctx.note
     found: list[Mention] = []
+    # One string per distinct key and surface in the note (kept, cached and loaded
+    # once instead of once per mention: 340,000 mentions in a 5,000-note vault).
+    words: dict[str, str] = {}
     for index, matches in enumerate(ctx.matches):
         block = note.blocks[index]
         spans = [(note.highlights[h].start, note.highlights[h].end) for h in block.highlights]
         source = ctx.source(index)
         for match in matches:
             highlighted = any(s <= match.start and match.end <= e for s, e in spans)
-            found.append(Mention(key_of(match), match.surface, source, highlighted))
+            key, surface = key_of(match), match.surface
+            key, surface = words.setdefault(key, key), words.setdefault(surface, surface)
+            found.append(Mention(key, surface, source, highlighted))
     return found
 
 

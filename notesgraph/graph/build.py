@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -46,16 +47,20 @@ class _Edges:
     """The edges as they are found, by source and target (no list of half a million
     edge tuples to sort: the graph is assembled from this, one source at a time).
 
-    Edges without attributes, and ``mentions`` edges with the same count, share one
-    attribute dictionary (two thirds of all edges): the graph is frozen once built."""
+    Edges with equal attributes share one attribute dictionary (all but a few
+    thousand: most have a kind, maybe a count or a line): the graph is frozen once
+    built. Edges without attributes and ``mentions`` edges take a shorter way there."""
 
     found: dict[str, dict[str, _Found]] = field(default_factory=dict)
     _plain: dict[str, dict[str, Any]] = field(default_factory=dict)
     _counted: dict[int, dict[str, Any]] = field(default_factory=dict)
+    _alike: dict[tuple[Any, ...], dict[str, Any]] = field(default_factory=dict)
 
     def add(self, source: str, target: str, kind: str, **attrs: Any) -> None:
         if attrs:
             data = {"kind": kind, **_clean(attrs)}
+            with suppress(TypeError):  # a list among the values: not shared
+                data = self._alike.setdefault(tuple(data.items()), data)
         else:
             data = self._plain.get(kind) or self._plain.setdefault(kind, {"kind": kind})
         self._put(source, target, data)
@@ -80,7 +85,7 @@ class _Edges:
 
     def shared(self) -> list[dict[str, Any]]:
         """The attribute dictionaries many edges share."""
-        return [*self._plain.values(), *self._counted.values()]
+        return [*self._plain.values(), *self._counted.values(), *self._alike.values()]
 
 
 def _clean(attrs: Mapping[str, Any]) -> dict[str, Any]:
@@ -181,14 +186,13 @@ class _Builder:
                 note=self.note_ids[note.path],
                 section=sid,
                 line=highlight.line,
-                context=note.blocks[highlight.block].text,
+                context=highlight.context,
                 start=highlight.start,
                 end=highlight.end,
                 anchor=highlight.anchor,
             )
             self.edges.add(sid, hid, "contains")
-            block_line = note.blocks[highlight.block].line
-            self.block_highlights[(note.path, block_line)].append(hid)
+            self.block_highlights[(note.path, highlight.block_line)].append(hid)
 
     def _links(self, note: Note) -> None:
         source = self.note_ids[note.path]
@@ -240,20 +244,21 @@ class _Builder:
     def add_concepts(self, concepts: list[NoteConcepts]) -> None:
         surfaces: dict[str, set[str]] = defaultdict(set)
         counts: Counter[str] = Counter()
-        note_counts: Counter[tuple[str, str]] = Counter()
-        section_counts: Counter[tuple[str, str]] = Counter()
+        concept_ids = self.concept_ids
         for found in concepts:
-            nid = self.note_ids[found.path]
             section_ids = self.section_ids[found.path]
-            for mention in found.mentions:
-                cid = self.concept(mention.key)
-                surfaces[cid].add(mention.surface)
-                counts[cid] += 1
-                note_counts[(nid, cid)] += 1
-                section_counts[(section_ids[mention.source.section], cid)] += 1
-        for counted in (note_counts, section_counts):
-            for (source, cid), count in sorted(counted.items()):
-                self.edges.mentions(source, cid, count)
+            mentions = found.mentions
+            in_note: Counter[str] = Counter()
+            for (section, key), n in Counter([(m.source.section, m.key) for m in mentions]).items():
+                cid = concept_ids.get(key) or self.concept(key)
+                self.edges.mentions(section_ids[section], cid, n)
+                in_note[cid] += n
+            nid = self.note_ids[found.path]
+            for cid, n in in_note.items():
+                self.edges.mentions(nid, cid, n)
+                counts[cid] += n
+            for key, surface in {(m.key, m.surface) for m in mentions}:
+                surfaces[concept_ids[key]].add(surface)
         for cid, names in surfaces.items():
             label = self.nodes[cid]["label"]
             self.nodes[cid]["aliases"] = sorted(n for n in names if n and n != label)
