@@ -31,15 +31,27 @@ def page_url(docs_path: str) -> str:
     return bare + "/"
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
+def _folders(from_dir: str) -> tuple[tuple[str, ...], str]:
+    """The folders of ``from_dir`` and the ``../`` that climbs out of all of them."""
+    here = tuple(p for p in from_dir.split("/") if p)
+    return here, "../" * len(here)
+
+
 def _relative_path(from_dir: str, to_path: str) -> str:
     """``to_path`` seen from the folder ``from_dir`` (both site-root relative, no leading /)."""
-    here = [p for p in from_dir.split("/") if p]
+    here, up = _folders(from_dir)
+    if not here:
+        return to_path
     there = to_path.split("/")
-    common = 0
+    if there[0] != here[0]:  # nothing in common (most links): climb to the root
+        return up + to_path
+    common = 1
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
-    return "../" * (len(here) - common) + "/".join(there[common:])
+    if common == 1 and len(there) == 1:  # to_path is the bare first folder name
+        return up + to_path
+    return up[: 3 * (len(here) - common)] + "/".join(there[common:])
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -48,13 +60,14 @@ def relative(from_url: str, to_url: str) -> str:
     Pages use directory URLs (``notes/a/``), so a page's links are relative to
     the page URL itself.
     """
-    to_url, _, fragment = to_url.partition("#")
-    fragment = "#" + fragment if fragment else ""
-    if to_url == from_url and fragment:
-        return fragment
-    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
-    rel = _relative_path(base, to_url)
-    return (rel or "./") + fragment
+    fragment = ""
+    if "#" in to_url:
+        to_url, _, fragment = to_url.partition("#")
+        fragment = "#" + fragment if fragment else ""
+        if to_url == from_url and fragment:
+            return fragment
+    base = from_url if not from_url or from_url[-1] == "/" else posixpath.dirname(from_url) + "/"
+    return (_relative_path(base, to_url) or "./") + fragment
 
 
 class PagePaths:
