@@ -21,7 +21,7 @@ from .config import VaultConfig
 from .extract.catalog import Catalog, CatalogError, load_catalog
 from .extract.facts import NoteConcepts
 from .extract.run import ConceptExtractor
-from .graph.build import GraphInput, build_graph
+from .graph.build import GraphInput, build_graph, edge_count
 from .model import Diagnostic, Note
 from .search.fields import PageTerms
 from .search.noteterms import SearchAnalyser
@@ -229,7 +229,7 @@ def _analyse(
             attachments=vault.attachments,
         )
     )
-    clock.lap("graph", f"graph: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    clock.lap("graph", f"graph: {graph.number_of_nodes()} nodes, {edge_count(graph)} edges")
     if not defer:
         vault.settle()
     return Analysis(vault, catalog, published, concepts, graph, clock.timings, outline)

@@ -10,6 +10,7 @@ import networkx as nx
 import pytest
 
 from notesgraph.cli import main
+from notesgraph.graph.build import edge_count
 from notesgraph.graph.export import from_graphml, from_json, to_graphml, to_json
 from notesgraph.graph.schema import EDGE_KINDS, NODE_KINDS
 from notesgraph.pipeline import analyse
@@ -197,6 +198,11 @@ def test_graphml_round_trip(seed_graph: nx.MultiDiGraph) -> None:
     )
     again = sorted((u, v, json.dumps(d, sort_keys=True)) for u, v, d in back.edges(data=True))
     assert again == original
+
+
+def test_edge_count(seed_graph: nx.MultiDiGraph, fixture_graph: nx.MultiDiGraph) -> None:
+    for graph in (seed_graph, fixture_graph):
+        assert edge_count(graph) == graph.number_of_edges() == len(list(graph.edges)) > 50
 
 
 def test_graph_is_frozen_and_a_copy_changes_alone(fixture_graph: nx.MultiDiGraph) -> None:

@@ -416,6 +416,14 @@ def _add_edges(graph: nx.MultiDiGraph, edges: _Edges) -> None:
         clear(graph)
 
 
+def edge_count(graph: nx.MultiDiGraph) -> int:
+    """``graph.number_of_edges()`` without networkx's view per node (0.3 s at 5,000 notes)."""
+    succ = getattr(graph, "_succ", None)
+    if isinstance(succ, dict):
+        return sum(len(keys) for targets in succ.values() for keys in targets.values())
+    return int(graph.number_of_edges())
+
+
 def build_graph(data: GraphInput) -> nx.MultiDiGraph:
     """The concept graph of the published notes, frozen: many edges share their
     attribute and key dictionaries, so changing one in place would change them all
