@@ -110,7 +110,7 @@ def _check(args: argparse.Namespace) -> int:
     from .check import check_report, summary
     from .vault import load_vault
 
-    vault = load_vault(Path(args.vault), _cache_dir(args))
+    vault = load_vault(Path(args.vault), _cache_dir(args), outline=True)  # links, not texts
     problems = check_report(vault, include_all=args.all)
     facts = summary(vault, problems)
     if args.json:
