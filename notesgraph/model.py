@@ -212,28 +212,24 @@ class Note:
         texts): what the concept graph reads, in half the memory. Highlights keep
         their block's words (``Highlight.context``)."""
         return NoteOutline(
-            self.path,
-            self.title,
-            self.frontmatter,
-            self.aliases,
-            self.tags,
-            self.publish,
-            self.headings,
-            tuple(
+            path=self.path,
+            title=self.title,
+            frontmatter=self.frontmatter,
+            aliases=self.aliases,
+            tags=self.tags,
+            publish=self.publish,
+            headings=self.headings,
+            sections=tuple(
                 Section(s.index, s.heading, s.title, s.anchor, s.start_line, s.end_line, "")
                 for s in self.sections
             ),
-            (),
-            self.highlights,
-            self.links,
-            (),
-            self.callouts,
-            self.block_ids,
-            {},
-            (),
-            self.diagnostics,
-            self.line_count,
-        )
+            highlights=self.highlights,
+            links=self.links,
+            callouts=self.callouts,
+            block_ids=self.block_ids,
+            diagnostics=self.diagnostics,
+            line_count=self.line_count,
+        )  # without blocks, tables, block_html and body
 
     def heading_path(self, heading: int | None) -> list[Heading]:
         """The heading and its ancestors, outermost first."""

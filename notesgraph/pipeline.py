@@ -44,7 +44,6 @@ class Analysis:
     concepts: list[NoteConcepts]
     graph: nx.MultiDiGraph
     timings: dict[str, float] = field(default_factory=dict)
-
     outline: bool = False  # notes as outlines, no search terms (see analyse)
 
     def search_terms(self) -> dict[str, PageTerms]:

@@ -144,10 +144,12 @@ def _outlined_uncached(item: Task) -> tuple[bytes, Entry]:
     return b"", _cut_down(_process(item), item[3])
 
 
-W = TypeVar("W")
+_Result = TypeVar("_Result")
 
 
-def _process_all(items: list[Task], jobs: int, work: Callable[[Task], W]) -> Iterator[W]:
+def _process_all(
+    items: list[Task], jobs: int, work: Callable[[Task], _Result]
+) -> Iterator[_Result]:
     """``work`` on each item, results in order as the workers finish them."""
     if jobs > 1 and len(items) >= PARALLEL_THRESHOLD:
         # A library with worker threads (Kiwi) loaded here cannot be used, nor loaded
