@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,19 +23,21 @@ def _in_vault(path: Path, vault: Path) -> bool:
 
 
 def graph_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
-    from .graph.export import to_graphml, to_json
+    from .graph.export import to_graphml, write_json
     from .pipeline import analyse
 
+    output = Path(args.output) if args.output else None
+    if output is not None and _in_vault(output, Path(args.vault)):
+        print(f"notesgraph: refusing to write into the vault: {output}", file=sys.stderr)
+        return 2
     analysis = analyse(Path(args.vault), cache_dir, outline=True)
-    text = to_json(analysis.graph) if args.format == "json" else to_graphml(analysis.graph)
-    if args.output:
-        output = Path(args.output)
-        if _in_vault(output, Path(args.vault)):
-            print(f"notesgraph: refusing to write into the vault: {output}", file=sys.stderr)
-            return 2
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    with (
+        output.open("w", encoding="utf-8", newline="\n") if output else nullcontext(sys.stdout)
+    ) as out:
+        if args.format == "json":
+            write_json(analysis.graph, out)
+        else:
+            out.write(to_graphml(analysis.graph))
     return 0
 
 

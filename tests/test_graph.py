@@ -183,6 +183,23 @@ def test_private_notes_are_not_in_the_graph(fixture_graph: nx.MultiDiGraph) -> N
     assert "비공개/일기.md" not in text and "시험 떨어지면" not in text
 
 
+def test_json_is_node_link_data_one_item_per_line(fixture_graph: nx.MultiDiGraph) -> None:
+    text = to_json(fixture_graph)
+    reference = json.dumps(nx.node_link_data(fixture_graph, edges="edges"), ensure_ascii=False)
+    assert json.loads(text) == json.loads(reference)
+    lines = text.splitlines()
+    nodes, edges = fixture_graph.number_of_nodes(), fixture_graph.number_of_edges()
+    assert len(lines) == nodes + edges + 7  # a diff shows the nodes and edges that changed
+    assert sum(line.startswith('{"id": ') or ', "id": ' in line for line in lines) == nodes
+    assert json.loads(to_json(nx.MultiDiGraph())) == {
+        "directed": True,
+        "edges": [],
+        "graph": {},
+        "multigraph": True,
+        "nodes": [],
+    }
+
+
 def test_json_round_trip(fixture_graph: nx.MultiDiGraph) -> None:
     text = to_json(fixture_graph)
     assert to_json(from_json(text)) == text
@@ -226,8 +243,12 @@ def test_output_is_deterministic() -> None:
 
 def test_cli_graph(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["graph", "--vault", str(VAULT), "--no-cache"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    printed = capsys.readouterr().out
+    data = json.loads(printed)
     assert set(data) >= {"nodes", "edges", "directed", "multigraph"}
+    written = tmp_path / "g.json"
+    assert main(["graph", "--vault", str(VAULT), "--no-cache", "-o", str(written)]) == 0
+    assert written.read_bytes() == printed.encode("utf-8")
     out = tmp_path / "g.graphml"
     assert main(["graph", "--vault", str(VAULT), "--format", "graphml", "-o", str(out)]) == 0
     assert from_graphml(out.read_text(encoding="utf-8")).number_of_nodes() == len(data["nodes"])
