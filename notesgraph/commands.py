@@ -23,7 +23,7 @@ def _in_vault(path: Path, vault: Path) -> bool:
 
 
 def graph_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
-    from .graph.export import to_graphml, write_json
+    from .graph.export import write_graphml, write_json
     from .pipeline import analyse
 
     output = Path(args.output) if args.output else None
@@ -34,10 +34,7 @@ def graph_command(args: argparse.Namespace, cache_dir: Path | None) -> int:
     with (
         output.open("w", encoding="utf-8", newline="\n") if output else nullcontext(sys.stdout)
     ) as out:
-        if args.format == "json":
-            write_json(analysis.graph, out)
-        else:
-            out.write(to_graphml(analysis.graph))
+        (write_json if args.format == "json" else write_graphml)(analysis.graph, out)
     return 0
 
 

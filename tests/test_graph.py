@@ -237,6 +237,38 @@ def test_graph_is_frozen_and_a_copy_changes_alone(fixture_graph: nx.MultiDiGraph
     assert to_json(fixture_graph) == before
 
 
+def test_graphml_keeps_hostile_text_and_types() -> None:
+    graph = nx.MultiDiGraph()
+    odd = "A & B <b>\"인용\"</b>\r\n\t람다의 '메모리' > 10GB"
+    graph.add_node("note:a&b <c>.md", kind="note", label=odd, aliases=["람다는", odd], exists=True)
+    graph.add_node("limit:lambda/메모리", kind="limit", label="메모리", min=128, max=10.5, line=3)
+    graph.add_edge("note:a&b <c>.md", "limit:lambda/메모리", kind="mentions", count=2)
+    graph.add_edge("note:a&b <c>.md", "limit:lambda/메모리", kind="links_to", anchor=odd)
+    back = from_graphml(to_graphml(graph))
+    assert dict(back.nodes(data=True)) == {
+        "note:a&b <c>.md": {
+            "kind": "note",
+            "label": odd,
+            "aliases": ["람다는", odd],
+            "exists": True,
+        },
+        "limit:lambda/메모리": {
+            "kind": "limit",
+            "label": "메모리",
+            "min": 128.0,
+            "max": 10.5,
+            "line": 3,
+        },
+    }
+    assert sorted(back.edges(keys=True, data=True), key=str) == sorted(
+        graph.edges(keys=True, data=True), key=str
+    )
+    # Characters XML cannot hold at all are replaced, not written raw (unreadable XML).
+    control = nx.MultiDiGraph()
+    control.add_node("n", label="a\x0bb\x1bc")
+    assert from_graphml(to_graphml(control)).nodes["n"]["label"] == "a\ufffdb\ufffdc"
+
+
 def test_output_is_deterministic() -> None:
     assert to_json(analyse(VAULT).graph) == to_json(analyse(VAULT, cache_dir=None).graph)
 

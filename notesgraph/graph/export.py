@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
@@ -88,16 +89,97 @@ def _flatten(attrs: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
+#: GraphML types of attribute values, as networkx writes and reads them (bool first:
+#: it is an int too).
+_GRAPHML_TYPES: tuple[tuple[type, str], ...] = (
+    (bool, "boolean"),
+    (int, "long"),
+    (float, "double"),
+    (str, "string"),
+)
+_GRAPHML_HEAD = (
+    "<?xml version='1.0' encoding='utf-8'?>\n"
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+    'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+    'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
+)
+
+
+def _graphml_type(value: Any) -> str:
+    for python, name in _GRAPHML_TYPES:
+        if isinstance(value, python):
+            return name
+    raise TypeError(f"GraphML cannot hold a {type(value).__name__} value")
+
+
+#: Characters XML 1.0 cannot hold at all (control characters, lone surrogates).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    """Escaped for XML text; characters XML cannot hold become U+FFFD."""
+    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("\r", "&#13;")  # a parser would read a bare CR as a newline
+    return _NOT_XML.sub("\ufffd", text) if _NOT_XML.search(text) else text
+
+
+def _attr(value: str) -> str:
+    text = _text(value).replace('"', "&quot;")
+    return text.replace("\n", "&#10;").replace("\t", "&#09;")
+
+
+def write_graphml(graph: nx.MultiDiGraph, out: TextIO) -> None:
+    """Write ``graph`` as GraphML, one node or edge per line, list attributes as JSON
+    text. networkx's writer builds the whole XML tree first (2.5 GB, 30 s for a
+    5,000-note graph); this one looks at every attribute once for the key table,
+    then writes element by element. ``networkx.read_graphml`` reads it back."""
+    scopes = (
+        ("graph", [dict(graph.graph)]),
+        ("node", (attrs for _, attrs in graph.nodes(data=True))),
+        ("edge", (attrs for _, _, attrs in graph.edges(data=True))),
+    )
+    keys: dict[tuple[str, str, str], str] = {}
+    for scope, elements in scopes:
+        for attrs in elements:
+            for name, value in _flatten(attrs).items():
+                keys.setdefault((scope, str(name), _graphml_type(value)), f"d{len(keys)}")
+
+    def data(scope: str, attrs: dict[str, Any]) -> str:
+        return "".join(
+            f'<data key="{keys[(scope, str(name), _graphml_type(value))]}">'
+            f"{_text(str(value))}</data>"
+            for name, value in _flatten(attrs).items()
+        )
+
+    out.write(_GRAPHML_HEAD)
+    for (scope, name, kind), key in keys.items():
+        out.write(
+            f'  <key id="{key}" for="{scope}" attr.name="{_attr(name)}" attr.type="{kind}" />\n'
+        )
+    direction = "directed" if graph.is_directed() else "undirected"
+    out.write(f'  <graph edgedefault="{direction}">{data("graph", dict(graph.graph))}\n')
+    lines = (
+        f'    <node id="{_attr(str(node))}">{data("node", attrs)}</node>'
+        for node, attrs in graph.nodes(data=True)
+    )
+    for chunk in _chunks(lines, 2000):
+        out.write("\n".join(chunk) + "\n")
+    lines = (
+        f'    <edge source="{_attr(str(source))}" target="{_attr(str(target))}" id="{key}">'
+        f"{data('edge', attrs)}</edge>"
+        for source, target, key, attrs in graph.edges(keys=True, data=True)
+    )
+    for chunk in _chunks(lines, 2000):
+        out.write("\n".join(chunk) + "\n")
+    out.write("  </graph>\n</graphml>\n")
+
+
 def to_graphml(graph: nx.MultiDiGraph) -> str:
-    flat = nx.MultiDiGraph()
-    flat.graph.update(_flatten(dict(graph.graph)))
-    for node, attrs in graph.nodes(data=True):
-        flat.add_node(node, **_flatten(attrs))
-    for source, target, key, attrs in graph.edges(keys=True, data=True):
-        flat.add_edge(source, target, key=key, **_flatten(attrs))
-    buffer = io.BytesIO()
-    nx.write_graphml(flat, buffer, encoding="utf-8", prettyprint=True)
-    return buffer.getvalue().decode("utf-8")
+    """``graph`` as GraphML text (see :func:`write_graphml`)."""
+    buffer = io.StringIO()
+    write_graphml(graph, buffer)
+    return buffer.getvalue()
 
 
 def _unflatten(attrs: dict[str, Any]) -> None:
