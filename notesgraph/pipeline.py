@@ -284,6 +284,9 @@ def _build_site(
         clock.lap("render", f"{len(files.pages)} pages rendered")
         writer = DocsWriter(options.docs)
         writer.write(files.texts(), files.copies)
+        sources = [*files.texts(), *files.copies]
+        pages = len(files.pages)
+        files.pages.clear()  # MkDocs reads them from docs/ (300 MB of text at 5,000 notes)
         clock.lap("write", "docs/: pages written")
 
         def add_data(staging: Path) -> None:
@@ -303,7 +306,7 @@ def _build_site(
                 files.nav,
                 incremental=options.incremental,
                 strict=options.strict_mkdocs,
-                files=[*files.texts(), *files.copies],
+                files=sources,
                 build_epoch=vault.newest_epoch,
                 site_url=options.site_url,
                 before_swap=add_data,
@@ -324,7 +327,7 @@ def _build_site(
         warnings,
         written,
         result.warnings,
-        len(files.pages),
+        pages,
         {**analysis.timings, **clock.timings},
     )
 
