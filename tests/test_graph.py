@@ -222,6 +222,20 @@ def test_edge_count(seed_graph: nx.MultiDiGraph, fixture_graph: nx.MultiDiGraph)
         assert edge_count(graph) == graph.number_of_edges() == len(list(graph.edges)) > 50
 
 
+def test_edges_share_attributes_only_when_alike() -> None:
+    from notesgraph.graph.build import _Edges
+
+    edges = _Edges()
+    edges.add("note:람다.md", "service:lambda", "links_to", line=3)
+    edges.add("note:람다의.md", "service:lambda", "links_to", line=3)
+    edges.add("note:람다를.md", "service:lambda", "links_to", line=True)
+    edges.add("note:람다는.md", "service:lambda", "links_to", line=3.0)
+    found = {source: targets["service:lambda"] for source, targets in edges.found.items()}
+    assert found["note:람다.md"] is found["note:람다의.md"]
+    assert found["note:람다를.md"]["line"] is True and found["note:람다는.md"]["line"] == 3.0
+    assert type(found["note:람다는.md"]["line"]) is float
+
+
 def test_graph_is_frozen_and_a_copy_changes_alone(fixture_graph: nx.MultiDiGraph) -> None:
     # Edges share attribute and key dictionaries, so the built graph refuses changes;
     # a copy can be changed without touching the edges it was copied from.

@@ -59,8 +59,10 @@ class _Edges:
     def add(self, source: str, target: str, kind: str, **attrs: Any) -> None:
         if attrs:
             data = {"kind": kind, **_clean(attrs)}
+            # Keyed with the value types too: 1, 1.0 and True are equal, but not alike.
+            key = tuple((name, value, type(value)) for name, value in data.items())
             with suppress(TypeError):  # a list among the values: not shared
-                data = self._alike.setdefault(tuple(data.items()), data)
+                data = self._alike.setdefault(key, data)
         else:
             data = self._plain.get(kind) or self._plain.setdefault(kind, {"kind": kind})
         self._put(source, target, data)
