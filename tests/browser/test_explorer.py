@@ -22,16 +22,6 @@ SEARCH = EXPLORER + " input[role=combobox]"
 SEED_NOTE = "note:AWS SAA/215-229 서버리스.md"
 
 
-@pytest.fixture
-def site(maps_seed_site: str) -> str:
-    return maps_seed_site
-
-
-@pytest.fixture
-def xss_site(maps_xss_site: str) -> str:
-    return maps_xss_site
-
-
 def open_explorer(page: Any, base: str, fragment: str = "") -> None:
     page.goto(base + "explorer/" + fragment)
     wait_drawn(page, EXPLORER)
@@ -64,8 +54,8 @@ def search(page: Any, text: str) -> None:
     page.press(SEARCH, "Enter")
 
 
-def test_explorer_opens_with_the_whole_typed_graph(page: Any, site: str) -> None:
-    open_explorer(page, site)
+def test_explorer_opens_with_the_whole_typed_graph(page: Any, maps_seed_site: str) -> None:
+    open_explorer(page, maps_seed_site)
     text = status(page)
     for kind in ("서비스", "기능", "한도", "노트 1", "섹션", "시험 포인트"):
         assert kind in text
@@ -73,8 +63,8 @@ def test_explorer_opens_with_the_whole_typed_graph(page: Any, site: str) -> None
     assert page.locator(PANEL).inner_text().startswith("노드를 누르거나")
 
 
-def test_filtering_to_services_hides_notes(page: Any, site: str) -> None:
-    open_explorer(page, site)
+def test_filtering_to_services_hides_notes(page: Any, maps_seed_site: str) -> None:
+    open_explorer(page, maps_seed_site)
     page.locator(EXPLORER + " input[data-kind=note]").uncheck()
     assert index_of(page, SEED_NOTE) not in drawn_nodes(page, EXPLORER)
     assert "노트" not in status(page).split("),")[0]
@@ -86,8 +76,10 @@ def test_filtering_to_services_hides_notes(page: Any, site: str) -> None:
 
 
 @pytest.mark.parametrize("query", ["코그니토", "코그니토를", "cognito"])
-def test_search_in_korean_or_english_focuses_cognito(page: Any, site: str, query: str) -> None:
-    open_explorer(page, site)
+def test_search_in_korean_or_english_focuses_cognito(
+    page: Any, maps_seed_site: str, query: str
+) -> None:
+    open_explorer(page, maps_seed_site)
     page.fill(SEARCH, query)
     first = page.locator(EXPLORER + " #ng-suggest li").first
     first.wait_for()
@@ -104,8 +96,8 @@ def test_search_in_korean_or_english_focuses_cognito(page: Any, site: str, query
     ]
 
 
-def test_depth_grows_the_focus_and_reset_restores(page: Any, site: str) -> None:
-    open_explorer(page, site)
+def test_depth_grows_the_focus_and_reset_restores(page: Any, maps_seed_site: str) -> None:
+    open_explorer(page, maps_seed_site)
     everything = len(drawn_nodes(page, EXPLORER))
     search(page, "Cognito")
     one = len(drawn_nodes(page, EXPLORER))
@@ -117,8 +109,8 @@ def test_depth_grows_the_focus_and_reset_restores(page: Any, site: str) -> None:
     assert len(drawn_nodes(page, EXPLORER)) == everything
 
 
-def test_details_panel_for_a_service(page: Any, site: str) -> None:
-    open_explorer(page, site)
+def test_details_panel_for_a_service(page: Any, maps_seed_site: str) -> None:
+    open_explorer(page, maps_seed_site)
     search(page, "람다")
     panel = page.locator(PANEL)
     assert panel.locator("h2").inner_text() == "Lambda"
@@ -139,8 +131,8 @@ def test_details_panel_for_a_service(page: Any, site: str) -> None:
     assert key_points.locator("mark", has_text="퍼블릭 API나 DynamoDB").count() == 1
 
 
-def test_neighbour_list_is_a_keyboard_path(page: Any, site: str) -> None:
-    open_explorer(page, site)
+def test_neighbour_list_is_a_keyboard_path(page: Any, maps_seed_site: str) -> None:
+    open_explorer(page, maps_seed_site)
     search(page, "Lambda")
     button = page.locator(PANEL + " .ng-neighbours").get_by_role(
         "button", name="SnapStart", exact=True
@@ -151,8 +143,8 @@ def test_neighbour_list_is_a_keyboard_path(page: Any, site: str) -> None:
     assert index_of(page, "feature:lambda/snapstart") in drawn_nodes(page, EXPLORER)
 
 
-def test_a_link_can_open_the_explorer_on_a_node(page: Any, site: str) -> None:
-    open_explorer(page, site, "#node=service%3Acognito")
+def test_a_link_can_open_the_explorer_on_a_node(page: Any, maps_seed_site: str) -> None:
+    open_explorer(page, maps_seed_site, "#node=service%3Acognito")
     assert page.locator(PANEL + " h2").inner_text() == "Cognito"
     assert "초점: Cognito" in status(page)
 
@@ -168,8 +160,8 @@ def open_cards(page: Any, deck: str) -> Any:
     return cards
 
 
-def test_flashcard_flips_and_progress_survives_a_reload(page: Any, site: str) -> None:
-    open_explorer(page, site)
+def test_flashcard_flips_and_progress_survives_a_reload(page: Any, maps_seed_site: str) -> None:
+    open_explorer(page, maps_seed_site)
     cards = open_cards(page, "service:lambda")
     count = cards.locator(".ng-status")
     total = int(re.search(r"알아요 0 / (\d+)", count.inner_text()).group(1))
@@ -206,8 +198,8 @@ def find_card(cards: Any, wanted: Any, limit: int = 60) -> str:
     raise AssertionError("card not found in the deck")
 
 
-def test_limit_card_and_cloze_card(page: Any, site: str) -> None:
-    open_explorer(page, site)
+def test_limit_card_and_cloze_card(page: Any, maps_seed_site: str) -> None:
+    open_explorer(page, maps_seed_site)
     cards = open_cards(page, "service:lambda")
     find_card(cards, lambda q: q == "Lambda · 최대 실행 시간?")
     cards.get_by_role("button", name="정답 보기").click()
@@ -222,8 +214,8 @@ def test_limit_card_and_cloze_card(page: Any, site: str) -> None:
     assert cards.locator(".ng-card-answer mark").first.inner_text() == "128MB ~ 10GB"
 
 
-def test_shuffle_keeps_the_deck(page: Any, site: str) -> None:
-    open_explorer(page, site)
+def test_shuffle_keeps_the_deck(page: Any, maps_seed_site: str) -> None:
+    open_explorer(page, maps_seed_site)
     cards = open_cards(page, "all")
     before = cards.locator(".ng-status").inner_text()
     cards.get_by_role("button", name="섞기").click()
@@ -243,8 +235,10 @@ def open_fit(page: Any) -> Any:
     return fit
 
 
-def test_fit_check_marks_lambda_unsuitable_for_30_gb_and_30_minutes(page: Any, site: str) -> None:
-    open_explorer(page, site)
+def test_fit_check_marks_lambda_unsuitable_for_30_gb_and_30_minutes(
+    page: Any, maps_seed_site: str
+) -> None:
+    open_explorer(page, maps_seed_site)
     fit = open_fit(page)
     fit.locator("input[data-field=memory]").fill("30")
     fit.locator("select[data-unit=memory]").select_option(label="GB")
@@ -266,8 +260,8 @@ def test_fit_check_marks_lambda_unsuitable_for_30_gb_and_30_minutes(page: Any, s
     assert result.locator(".ng-verdict").inner_text() == "적합"
 
 
-def test_fit_check_loads_the_notes_own_exercise(page: Any, site: str) -> None:
-    open_explorer(page, site)
+def test_fit_check_loads_the_notes_own_exercise(page: Any, maps_seed_site: str) -> None:
+    open_explorer(page, maps_seed_site)
     fit = open_fit(page)
     fit.locator("select[aria-label='노트의 예제']").select_option(index=1)
     fit.get_by_role("button", name="불러오기").click()
@@ -285,8 +279,8 @@ def test_fit_check_loads_the_notes_own_exercise(page: Any, site: str) -> None:
 # ----------------------------------------------------------------------------- safety
 
 
-def test_html_in_notes_shows_as_text_in_the_explorer(page: Any, xss_site: str) -> None:
-    open_explorer(page, xss_site)
+def test_html_in_notes_shows_as_text_in_the_explorer(page: Any, maps_xss_site: str) -> None:
+    open_explorer(page, maps_xss_site)
     page.fill(SEARCH, "<img src")
     option = page.locator(EXPLORER + " #ng-suggest li").first
     option.wait_for()

@@ -21,16 +21,6 @@ PANEL = MAP + " .ng-panel"
 SEED_NOTE = "notes/AWS-SAA/215-229-서버리스/"
 
 
-@pytest.fixture
-def site(maps_seed_site: str) -> str:
-    return maps_seed_site
-
-
-@pytest.fixture
-def xss_site(maps_xss_site: str) -> str:
-    return maps_xss_site
-
-
 def open_map(page: Any, base: str) -> None:
     page.goto(base + "map/")
     wait_drawn(page, MAP)
@@ -41,8 +31,8 @@ def choose_from_list(page: Any, name: str) -> None:
     page.locator(MAP + " .ng-fallback").get_by_role("button", name=name, exact=True).click()
 
 
-def test_service_map_has_the_seed_services(page: Any, site: str) -> None:
-    open_map(page, site)
+def test_service_map_has_the_seed_services(page: Any, maps_seed_site: str) -> None:
+    open_map(page, maps_seed_site)
     drawn = set(drawn_nodes(page, MAP))
     assert {
         "service:lambda",
@@ -59,8 +49,8 @@ def test_service_map_has_the_seed_services(page: Any, site: str) -> None:
     assert re.search(r"서비스 \d+개 · 관계 \d+개", status)
 
 
-def test_clicking_lambda_shows_its_limits(page: Any, site: str) -> None:
-    open_map(page, site)
+def test_clicking_lambda_shows_its_limits(page: Any, maps_seed_site: str) -> None:
+    open_map(page, maps_seed_site)
     panel = page.locator(PANEL)
     assert panel.locator("h2").count() == 0
     page.mouse.click(*node_point(page, MAP, "service:lambda"))
@@ -78,15 +68,17 @@ def test_clicking_lambda_shows_its_limits(page: Any, site: str) -> None:
     ) or source.get_attribute("href").endswith("#실행-한도")
 
 
-def test_double_click_opens_the_service_page(page: Any, site: str) -> None:
-    open_map(page, site)
+def test_double_click_opens_the_service_page(page: Any, maps_seed_site: str) -> None:
+    open_map(page, maps_seed_site)
     page.mouse.dblclick(*node_point(page, MAP, "service:cognito"))
     page.wait_for_url("**/services/cognito/")
     page.locator("h1", has_text="Cognito").wait_for()
 
 
-def test_panel_button_leads_to_a_service_page_whose_local_map_draws(page: Any, site: str) -> None:
-    open_map(page, site)
+def test_panel_button_leads_to_a_service_page_whose_local_map_draws(
+    page: Any, maps_seed_site: str
+) -> None:
+    open_map(page, maps_seed_site)
     page.evaluate("window.__stayed = true")  # survives only instant navigation
     choose_from_list(page, "Lambda")
     page.locator(PANEL).get_by_role("link", name="서비스 페이지 열기").click()
@@ -102,8 +94,8 @@ def test_panel_button_leads_to_a_service_page_whose_local_map_draws(page: Any, s
     assert local.get_by_role("link", name="탐색기에서 크게 보기").is_visible()
 
 
-def test_note_page_map_shows_the_services_the_note_mentions(page: Any, site: str) -> None:
-    page.goto(site + SEED_NOTE)
+def test_note_page_map_shows_the_services_the_note_mentions(page: Any, maps_seed_site: str) -> None:
+    page.goto(maps_seed_site + SEED_NOTE)
     local = page.locator(".ng-local-map")
     local.scroll_into_view_if_needed()
     wait_drawn(page, ".ng-local-map")
@@ -114,8 +106,8 @@ def test_note_page_map_shows_the_services_the_note_mentions(page: Any, site: str
         assert name in mentioned
 
 
-def test_keyboard_pans_and_zooms_the_map(page: Any, site: str) -> None:
-    open_map(page, site)
+def test_keyboard_pans_and_zooms_the_map(page: Any, maps_seed_site: str) -> None:
+    open_map(page, maps_seed_site)
     frame = page.locator(MAP + " .vis-network")
     assert frame.get_attribute("role") == "application"
     assert "서비스 지도" in frame.get_attribute("aria-label")
@@ -134,8 +126,8 @@ def test_keyboard_pans_and_zooms_the_map(page: Any, site: str) -> None:
     assert after[1] > before[1], "= zooms in"
 
 
-def test_keyboard_and_list_select_a_service(page: Any, site: str) -> None:
-    open_map(page, site)
+def test_keyboard_and_list_select_a_service(page: Any, maps_seed_site: str) -> None:
+    open_map(page, maps_seed_site)
     summary = page.locator(MAP + " details.ng-fallback > summary")
     summary.focus()
     page.keyboard.press("Enter")
@@ -151,8 +143,8 @@ def test_keyboard_and_list_select_a_service(page: Any, site: str) -> None:
     assert page.locator(PANEL + " h2").inner_text() == "Lambda"
 
 
-def test_map_follows_the_dark_scheme(page: Any, site: str) -> None:
-    open_map(page, site)
+def test_map_follows_the_dark_scheme(page: Any, maps_seed_site: str) -> None:
+    open_map(page, maps_seed_site)
     colour = (
         "s => document.querySelector(s).ngNetwork.body.data.nodes"
         ".get('service:lambda').color.background"
@@ -175,8 +167,8 @@ def test_map_follows_the_dark_scheme(page: Any, site: str) -> None:
     )
 
 
-def test_html_in_notes_shows_as_text_on_the_map(page: Any, xss_site: str) -> None:
-    open_map(page, xss_site)
+def test_html_in_notes_shows_as_text_on_the_map(page: Any, maps_xss_site: str) -> None:
+    open_map(page, maps_xss_site)
     choose_from_list(page, "Lambda")
     panel = page.locator(PANEL)
     text = panel.inner_text()
@@ -184,7 +176,7 @@ def test_html_in_notes_shows_as_text_on_the_map(page: Any, xss_site: str) -> Non
     assert "<svg onload=window.__xss=8>" in text
     assert "Lambda 한도 <b onmouseover=window.__xss=5>굵게" in text
     assert panel.locator("img, svg, script, b").count() == 0
-    page.goto(xss_site + "notes/다른-노트/")
+    page.goto(maps_xss_site + "notes/다른-노트/")
     page.locator(".ng-local-map").scroll_into_view_if_needed()
     wait_drawn(page, ".ng-local-map")
     assert page.evaluate("window.__xss") is None
