@@ -8,7 +8,7 @@ the decoded note text, front matter included, as an editor shows them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .pickling import compact
@@ -244,6 +244,3 @@ class NoteOutline(Note):
     """A :meth:`Note.outline`. Never cached nor rendered: it has no texts."""
 
     __slots__ = ()
-
-    def __reduce__(self) -> Any:
-        return NoteOutline, tuple(getattr(self, f.name) for f in fields(self))

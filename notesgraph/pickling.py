@@ -16,14 +16,15 @@ T = TypeVar("T")
 
 
 def compact(cls: type[T]) -> type[T]:
-    """Class decorator (under ``@dataclass``): pickle as ``cls(*values)``."""
+    """Class decorator (under ``@dataclass``): pickle as ``cls(*values)``. A subclass
+    without fields of its own pickles as itself."""
     names = [f.name for f in dataclasses.fields(cls) if f.init]  # type: ignore[arg-type]
     if len(names) != len(dataclasses.fields(cls)):  # type: ignore[arg-type]
         raise TypeError(f"{cls.__name__}: every field must be an __init__ argument")
     values = attrgetter(*names) if len(names) > 1 else (lambda self: (getattr(self, names[0]),))
 
     def __reduce__(self: Any) -> tuple[Any, tuple[Any, ...]]:
-        return cls, values(self)
+        return type(self), values(self)
 
     cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
     return cls
