@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from contextlib import closing, suppress
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -201,44 +201,32 @@ class NoteCache:
         self.used.add(key)
         if not self.file:
             return
-        row = (key, self.fingerprint, data)
-        self._rows.append(row)
-        self._row_bytes += len(row[2])
+        self._rows.append((key, self.fingerprint, data))
+        self._row_bytes += len(data)
         if self._row_bytes >= _WRITE_BATCH:
-            self._write_rows()
-
-    def _write_rows(self) -> None:
-        rows, self._rows, self._row_bytes = self._rows, [], 0
-        if not rows:
-            return
-        assert self.file is not None
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            with closing(self._connect()) as connection, connection:
-                connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
-        except sqlite3.Error:
-            return  # not cached: parsed again next time
-        self._stored.update(key for key, _, _ in rows)
+            self._flush()
 
     def save(self) -> None:
         """Write the new entries and drop those of notes that no longer exist."""
         if not self.file:
             return
-        self._write_rows()
-        stale = set(self._stored) - self.used
+        stale = self._stored - self.used
         for key in set(self.entries) - self.used:  # notes gone or changed: forget them
             del self.entries[key]
-        if not self._new and not stale:
-            return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        rows = [
-            (
-                key,
-                self.fingerprint,
-                encode(self.entries[key]),
-            )
-            for key in sorted(self._new)
+        self._rows += [
+            (key, self.fingerprint, encode(self.entries[key])) for key in sorted(self._new)
         ]
+        if (self._rows or stale) and not self._flush(stale, final=True):
+            return  # the new entries are tried again at the next save (serve)
+        self._new.clear()
+
+    def _flush(self, stale: Collection[str] = (), final: bool = False) -> bool:
+        """In one transaction: drop other parser versions' rows and ``stale`` ones, insert
+        the rows written so far. A failure mid-build leaves those notes uncached (parsed
+        again next time); at the end (``final``) the file is started afresh."""
+        assert self.file is not None
+        rows, self._rows, self._row_bytes = self._rows, [], 0
+        self.file.parent.mkdir(parents=True, exist_ok=True)
         try:
             with closing(self._connect()) as connection, connection:
                 connection.execute(
@@ -249,8 +237,9 @@ class NoteCache:
                 )
                 connection.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?)", rows)
         except sqlite3.Error:
-            self._reset()  # the next build starts afresh; this one has its results
-            return
+            if final:
+                self._reset()  # this build has its results
+            return False
         self._stored.update(key for key, _, _ in rows)
-        self._stored -= stale
-        self._new.clear()
+        self._stored.difference_update(stale)
+        return True

@@ -86,3 +86,21 @@ def test_outlines_from_parallel_workers(tmp_path: Path) -> None:
     assert (again.vault.cache_hits, again.vault.cache_misses) == (count, 0)
     assert to_json(again.graph) == expected
     assert load_vault(vault, cache).notes == load_vault(vault, None).notes
+
+
+def test_outline_run_drops_rows_of_another_parser_version(tmp_path: Path) -> None:
+    import sqlite3
+
+    from notesgraph.cache import NoteCache
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    with sqlite3.connect(cache / "notes.sqlite") as connection:
+        connection.execute(
+            "CREATE TABLE entries (key TEXT PRIMARY KEY, fingerprint TEXT, data BLOB)"
+        )
+        connection.execute("INSERT INTO entries VALUES ('old', 'another version', x'00')")
+    analyse(VAULT, cache, outline=True)  # every row comes through NoteCache.write
+    with sqlite3.connect(cache / "notes.sqlite") as connection:
+        fingerprints = {f for (f,) in connection.execute("SELECT fingerprint FROM entries")}
+    assert fingerprints == {NoteCache(cache).fingerprint}
