@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -123,25 +124,26 @@ def _process(item: Task) -> Entry:
     return cached
 
 
+def _complete(entry: Entry, steps: Sequence[PerNote]) -> bool:
+    """Whether ``entry`` needs no more work: every step's result, or no note at all."""
+    return entry.note is None or all(s.fingerprint in entry.derived for s in steps)
+
+
 def _cut_down(entry: Entry, steps: Sequence[PerNote]) -> Entry:
     """A complete entry as its note's outline and the results of ``steps`` alone;
     an incomplete one as it is (it goes through _process again, whole)."""
-    if entry.note is None or not all(s.fingerprint in entry.derived for s in steps):
+    if entry.note is None or not _complete(entry, steps):
         return entry
     derived = {s.fingerprint: entry.derived[s.fingerprint] for s in steps}
     return Entry(entry.note.outline(), entry.problems, derived)
 
 
-def _outlined(item: Task) -> tuple[bytes, Entry]:
+def _outlined(item: Task, stored: bool) -> tuple[bytes, Entry]:
     """:func:`_process` for a caller that keeps outlines: the entry encoded for the
-    cache, here in the worker, and cut down (the whole note never reaches the parent)."""
+    cache (if ``stored``), here in the worker, and cut down (the whole note never
+    reaches the parent)."""
     entry = _process(item)
-    return encode(entry), _cut_down(entry, item[3])
-
-
-def _outlined_uncached(item: Task) -> tuple[bytes, Entry]:
-    """:func:`_outlined` without a cache to encode the entry for."""
-    return b"", _cut_down(_process(item), item[3])
+    return encode(entry) if stored else b"", _cut_down(entry, item[3])
 
 
 _Result = TypeVar("_Result")
@@ -259,9 +261,7 @@ def read_notes(
     )
     for file in cached:
         entry = cache.get(keys[file.path])
-        if entry is not None and (
-            entry.note is None or all(s.fingerprint in entry.derived for s in steps)
-        ):
+        if entry is not None and _complete(entry, steps):
             results[file.path] = entry
         else:  # a damaged entry, or one without this build's per-note steps
             data = b"" if entry is not None else _read_again(file)
@@ -272,7 +272,7 @@ def read_notes(
     if outline:  # stored whole, kept as outlines
         for (path, *_), (data, entry) in zip(
             rest,
-            _process_all(rest, jobs, _outlined if cache.file else _outlined_uncached),
+            _process_all(rest, jobs, partial(_outlined, stored=cache.file is not None)),
             strict=True,
         ):
             cache.write(keys[path], data)
