@@ -153,6 +153,7 @@ def _graph_steps(config: VaultConfig) -> tuple[ConceptExtractor]:
     return _per_note_steps(config)[:1]
 
 
+@gc_paused()
 def analyse(
     vault_dir: Path,
     cache_dir: Path | None = None,
@@ -171,23 +172,6 @@ def analyse(
     ``outline`` (a caller that needs the graph alone: ``notesgraph graph``) the notes
     are kept as outlines, without their texts, and no search terms are worked out.
     """
-    with gc_paused():
-        return _analyse(
-            vault_dir, cache_dir, progress, step, jobs, fallback, keep_cache, defer, outline
-        )
-
-
-def _analyse(
-    vault_dir: Path,
-    cache_dir: Path | None,
-    progress: Progress | None,
-    step: Step | None,
-    jobs: int | None,
-    fallback: Mapping[str, Note] | None,
-    keep_cache: bool,
-    defer: bool,
-    outline: bool,
-) -> Analysis:
     clock = _Clock(step)
     vault = load_vault(
         vault_dir,
@@ -234,6 +218,7 @@ def _analyse(
     return Analysis(vault, catalog, published, concepts, graph, clock.timings, outline)
 
 
+@gc_paused()
 def build_site(
     options: BuildOptions,
     progress: Progress | None = None,
@@ -241,16 +226,6 @@ def build_site(
     fallback: Mapping[str, Note] | None = None,
 ) -> BuildReport:
     """``notesgraph build``: the five stages, in order."""
-    with gc_paused():
-        return _build_site(options, progress, step, fallback)
-
-
-def _build_site(
-    options: BuildOptions,
-    progress: Progress | None,
-    step: Step | None,
-    fallback: Mapping[str, Note] | None,
-) -> BuildReport:
     analysis = analyse(
         options.vault,
         options.cache_dir,
