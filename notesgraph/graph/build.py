@@ -246,13 +246,12 @@ class _Builder:
     def add_concepts(self, concepts: list[NoteConcepts]) -> None:
         surfaces: dict[str, set[str]] = defaultdict(set)
         counts: Counter[str] = Counter()
-        concept_ids = self.concept_ids
         for found in concepts:
             section_ids = self.section_ids[found.path]
             mentions = found.mentions
             in_note: Counter[str] = Counter()
             for (section, key), n in Counter([(m.source.section, m.key) for m in mentions]).items():
-                cid = concept_ids.get(key) or self.concept(key)
+                cid = self.concept(key)
                 self.edges.mentions(section_ids[section], cid, n)
                 in_note[cid] += n
             nid = self.note_ids[found.path]
@@ -260,7 +259,7 @@ class _Builder:
                 self.edges.mentions(nid, cid, n)
                 counts[cid] += n
             for key, surface in {(m.key, m.surface) for m in mentions}:
-                surfaces[concept_ids[key]].add(surface)
+                surfaces[self.concept_ids[key]].add(surface)
         for cid, names in surfaces.items():
             label = self.nodes[cid]["label"]
             self.nodes[cid]["aliases"] = sorted(n for n in names if n and n != label)
@@ -399,8 +398,7 @@ def _add_edges(graph: nx.MultiDiGraph, edges: _Edges) -> None:
     second for a 1,000-note vault); filling its adjacency dictionaries directly in
     that order is equivalent and ~15× faster (see :func:`_direct`).
     """
-    nodes = graph._node  # noqa: SLF001 - read only: which nodes exist
-    succ, pred = getattr(graph, "_succ", None), getattr(graph, "_pred", None)
+    nodes, succ, pred = graph._node, graph._succ, graph._pred  # noqa: SLF001
     direct = _direct(graph)
     # The key dictionary of a pair joined by one edge with shared attributes ({0: attrs})
     # is shared too: most pairs have one edge, and a dict each was 120 MB at 5,000 notes.
@@ -423,9 +421,9 @@ def _add_edges(graph: nx.MultiDiGraph, edges: _Edges) -> None:
                 keys = single.get(id(found)) or {0: found}
             ordered[target] = keys
         if direct:
-            succ[source] = ordered  # type: ignore[index]
+            succ[source] = ordered
             for target, keys in ordered.items():
-                pred[target][source] = keys  # type: ignore[index]
+                pred[target][source] = keys
         else:
             slow.extend((source, t, a) for t, keys in ordered.items() for a in keys.values())
     if slow:
