@@ -12,7 +12,7 @@ import functools
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any, TextIO
 
 import networkx as nx
@@ -43,24 +43,13 @@ def write_json(graph: nx.MultiDiGraph, out: TextIO) -> None:
 
 
 def _write_items(out: TextIO, items: Iterable[dict[str, Any]]) -> None:
-    lines = (_item(item) for item in items)
-    first = True
-    for chunk in _chunks(lines, 2000):
-        out.write(("\n" if first else ",\n") + ",\n".join(chunk))
-        first = False
-    if not first:
+    """The items of a JSON list, one per line."""
+    separator = "\n"
+    for item in items:
+        out.write(separator + _item(item))
+        separator = ",\n"
+    if separator != "\n":
         out.write("\n")
-
-
-def _chunks(lines: Iterator[str], size: int) -> Iterator[list[str]]:
-    chunk: list[str] = []
-    for line in lines:
-        chunk.append(line)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def to_json(graph: nx.MultiDiGraph) -> str:
@@ -159,19 +148,15 @@ def write_graphml(graph: nx.MultiDiGraph, out: TextIO) -> None:
         )
     direction = "directed" if graph.is_directed() else "undirected"
     out.write(f'  <graph edgedefault="{direction}">{data("graph", dict(graph.graph))}\n')
-    lines = (
-        f'    <node id="{_attr(str(node))}">{data("node", attrs)}</node>'
+    out.writelines(
+        f'    <node id="{_attr(str(node))}">{data("node", attrs)}</node>\n'
         for node, attrs in graph.nodes(data=True)
     )
-    for chunk in _chunks(lines, 2000):
-        out.write("\n".join(chunk) + "\n")
-    lines = (
+    out.writelines(
         f'    <edge source="{_attr(str(source))}" target="{_attr(str(target))}" id="{key}">'
-        f"{data('edge', attrs)}</edge>"
+        f"{data('edge', attrs)}</edge>\n"
         for source, target, key, attrs in graph.edges(keys=True, data=True)
     )
-    for chunk in _chunks(lines, 2000):
-        out.write("\n".join(chunk) + "\n")
     out.write("  </graph>\n</graphml>\n")
 
 
