@@ -16,10 +16,12 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from .writer import atomic_write
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -175,9 +177,7 @@ def run_mkdocs(
             )
         if before_swap is not None:
             before_swap(staging)
-        with suppress(FileNotFoundError):
-            (staging / STAMP).unlink()  # it may be a link shared with the live site
-        (staging / STAMP).write_text(stamp)
+        atomic_write(staging / STAMP, stamp.encode())  # it may be a link the live site shares
         _swap(staging, site)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -32,7 +32,10 @@ class WriteStats:
     skipped: list[Diagnostic] = field(default_factory=list)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """Put ``data`` at ``path`` by renaming a finished file over it: a reader never sees
+    half a file, and a hard link that was there (shared with the live site) is replaced,
+    never written through."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".ng-", suffix=".tmp")
     try:
@@ -89,7 +92,7 @@ class DocsWriter:
                     continue
             except OSError:
                 pass
-            _atomic_write(target, data)
+            atomic_write(target, data)
             written.append(rel)
         for rel, source in sorted(copies.items()):
             target = self.docs / rel
@@ -114,7 +117,7 @@ class DocsWriter:
                 self.stats.removed.append(rel)
                 _prune_empty(stale.parent, self.docs)
         manifest = {"files": sorted(self.produced)}
-        _atomic_write(
+        atomic_write(
             self.docs / MANIFEST,
             (json.dumps(manifest, ensure_ascii=False, indent=0) + "\n").encode(),
         )
@@ -186,7 +189,7 @@ def place_generated(
                     continue
                 except OSError:
                     pass
-            _atomic_write(target, text.encode("utf-8"))
+            atomic_write(target, text.encode("utf-8"))
     for rel, source in copies.items():
         if rel.startswith(prefix):
             target = site / rel
