@@ -19,13 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..fingerprint import source_fingerprint
-from .writer import link_into
+from .writer import atomic_write, link_into
 
 
 def _versions() -> str:
@@ -82,13 +82,13 @@ class PageCache:
         if not os.path.isfile(rendered):
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
             if warnings:
-                _replace_with(
-                    self.folder / f"{key}.json",
-                    lambda tmp: tmp.write_text(json.dumps(warnings, ensure_ascii=False)),
-                )
-            _replace_with(self.folder / f"{key}.html", lambda tmp: link_into(Path(rendered), tmp))
+                text = json.dumps(warnings, ensure_ascii=False)
+                atomic_write(self.folder / f"{key}.json", text.encode("utf-8"))
+            page = self.folder / f"{key}.html"
+            linked = page.with_name(f".{page.name}.{os.getpid()}")
+            link_into(Path(rendered), linked)  # then renamed: no reader sees it half there
+            os.replace(linked, page)
         except OSError:
             return
 
@@ -104,11 +104,3 @@ class PageCache:
             if stem not in wanted:
                 with suppress(OSError):
                     os.unlink(entry.path)
-
-
-def _replace_with(final: Path, make: Callable[[Path], object]) -> None:
-    tmp = final.with_name(f".{final.name}.{os.getpid()}")
-    with suppress(FileNotFoundError):
-        tmp.unlink()
-    make(tmp)
-    os.replace(tmp, final)
