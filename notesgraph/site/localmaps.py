@@ -229,9 +229,9 @@ def radial(
     return positions
 
 
-def local_maps(ctx: SiteContext, adj: Adjacency | None = None) -> dict[str, dict[str, Any]]:
+def local_maps(ctx: SiteContext) -> dict[str, dict[str, Any]]:
     """Every note's and every service's neighbourhood, by node id."""
-    adj = adj or ctx.adjacency
+    adj = ctx.adjacency
     build = Neighbourhoods(ctx, adj)
     maps: dict[str, dict[str, Any]] = {}
     for node, attrs in sorted(adj.nodes.items()):

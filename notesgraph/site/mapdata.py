@@ -373,10 +373,10 @@ def map_files(ctx: SiteContext) -> dict[str, str]:
     files = {
         SERVICES_JSON: dumps(service_map(ctx, adj, pos, relations)),
         EXPLORER_JSON: dumps(explorer_graph(ctx, adj, pos, relations)),
-        REVIEW_JSON: dumps(review_data(ctx, adj)),
+        REVIEW_JSON: dumps(review_data(ctx)),
     }
     buckets: dict[str, dict[str, Any]] = defaultdict(dict)
-    for node, data in local_maps(ctx, adj).items():
+    for node, data in local_maps(ctx).items():
         buckets[local_map_path(node)][node] = data
     for path, entries in sorted(buckets.items()):
         files[path] = dumps(entries)

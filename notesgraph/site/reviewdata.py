@@ -372,5 +372,5 @@ def workload(text: str) -> dict[str, float]:
     return values
 
 
-def review_data(ctx: SiteContext, adj: Adjacency | None = None) -> dict[str, Any]:
-    return {"format": FORMAT, **flashcards(ctx, adj or ctx.adjacency), "fit": fit_check(ctx)}
+def review_data(ctx: SiteContext) -> dict[str, Any]:
+    return {"format": FORMAT, **flashcards(ctx, ctx.adjacency), "fit": fit_check(ctx)}
