@@ -1,8 +1,8 @@
 """Compute something in a forked child while this process does other work.
 
-Two uses: the map and search data (a few seconds for a 1,000-note vault) depend
-only on the graph, so a ``fork()``ed child computes them while this process
-renders pages and runs MkDocs; and a few changed notes are parsed and analysed
+Two uses: the map, explorer and review data (a second or two for a 1,000-note
+vault) depend only on the graph, so a ``fork()``ed child computes them while this
+process renders pages and runs MkDocs; and a few changed notes are parsed and analysed
 (loading Kiwi takes ~1 s) while this process loads the unchanged ones from the
 cache. Where ``fork`` is missing, the work simply runs when its result is asked for.
 """
