@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -214,6 +215,39 @@ def test_rendered_pages_are_reused_from_the_cache(
     assert "람다는 새 문장" in page  # the edited page is rendered again, not served stale
     assert page != read(tmp_path / "a" / "site" / ec2)
     assert check_site(tmp_path / "c" / "site") == []
+
+
+def test_compiled_templates_are_kept_and_checked_against_their_source(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jinja2 import FileSystemBytecodeCache
+
+    config = tmp_path / "config"
+    config.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", config / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_overrides", config / "site_overrides")
+    cache = tmp_path / "cache"
+    build(VAULT, tmp_path / "a", cache_dir=cache, config=config / "mkdocs.yml")
+    assert len(list((cache / "templates").iterdir())) > 10
+
+    loaded: list[str] = []
+    load = FileSystemBytecodeCache.load_bytecode
+
+    def counting(self: FileSystemBytecodeCache, bucket: Any) -> None:
+        load(self, bucket)
+        if bucket.code is not None:
+            loaded.append(bucket.key)
+
+    monkeypatch.setattr(FileSystemBytecodeCache, "load_bytecode", counting)
+    chips = config / "site_overrides" / "partials" / "tags.html"
+    chips.write_text(
+        chips.read_text(encoding="utf-8").replace('class="md-tags"', 'class="md-tags ng-probe"'),
+        encoding="utf-8",
+    )
+    build(VAULT, tmp_path / "b", cache_dir=cache, config=config / "mkdocs.yml")
+    assert len(loaded) > 10, "the second build compiled nothing it had compiled before"
+    page = read(tmp_path / "b" / "site" / "notes" / "컴퓨팅" / "람다-정리" / "index.html")
+    assert 'class="md-tags ng-probe"' in page, "an edited template is compiled again"
 
 
 def test_page_cache_keys_and_warnings(tmp_path: Path) -> None:
