@@ -32,7 +32,7 @@ MAX_EMBED_DEPTH = 4
 
 
 def tag_anchor(name: str) -> str:
-    """The anchor Material's tags plugin gives a tag in its listing."""
+    """A tag's anchor on the tags page (``tag:<slug>``, the form Material's tags plugin used)."""
     return "tag:" + _TAG_SLUG(name, "-")
 
 

@@ -10,7 +10,7 @@ from ..extract.facts import RELATION_KINDS, Mention
 from ..extract.units import format_quantity
 from .context import COMPARE_INDEX, SERVICES_INDEX, SiteContext
 from .labels import category_label, relation_label
-from .markup import Page, esc, heading_text
+from .markup import Page, esc
 from .notepages import NOTE_META
 from .urls import compare_page, page_url, service_page
 
@@ -256,7 +256,7 @@ def services_index(ctx: SiteContext) -> str:
         by_category[ctx.node(node).get("category", "other")].append(node)
     page.html(f"<p>노트에 나온 AWS 서비스 {len(ctx.nodes_of('service'))}개</p>")
     for category in sorted(by_category, key=category_label):
-        page.heading(2, heading_text(category_label(category)), "cat-" + category)
+        page.heading(2, esc(category_label(category)), "cat-" + category)
         items = []
         for node in sorted(by_category[category], key=lambda n: ctx.node(n)["label"].casefold()):
             attrs = ctx.node(node)
@@ -283,10 +283,71 @@ def comparison_groups(ctx: SiteContext) -> dict[str, list[str]]:
     return pages
 
 
+def comparison_title(ctx: SiteContext, nodes: list[str]) -> str:
+    """A comparison page's title: its members as written (``Lambda vs Fargate``)."""
+    first = ctx.node(nodes[0])
+    return " vs ".join(ctx.node(m)["label"] for m in first.get("services", [])) or first["label"]
+
+
+#: A category with more comparisons than this files them under their first service.
+SHELF_SIZE = 10
+
+#: One category's comparisons: ``(service node, [(page, title)])`` per shelf; the
+#: service is None for the pages listed directly (a small category, or no member).
+Shelves = list[tuple[str | None, list[tuple[str, str]]]]
+
+
+def comparison_shelves(ctx: SiteContext, groups: dict[str, list[str]]) -> list[tuple[str, Shelves]]:
+    """Comparison pages by category (of the first member, as titled), and in a large
+    category by that first member's service, for the navigation and the index.
+
+    A flat list of every comparison grows with the vault, and the theme puts the
+    whole visible navigation into every page: 291 comparison pages listed flat made
+    85,000 navigation items in a 1,000-note site. Filed under their first service,
+    only the open shelf is drawn.
+    """
+    by_category: dict[str, dict[str | None, list[tuple[str, str]]]] = defaultdict(dict)
+    for page_path, nodes in groups.items():
+        members = ctx.node(nodes[0]).get("services", [])
+        lead = _service_of(ctx, members[0]) if members else None
+        shelf = by_category[_category(ctx, lead)].setdefault(lead, [])
+        shelf.append((page_path, comparison_title(ctx, nodes)))
+    result: list[tuple[str, Shelves]] = []
+    for category in sorted(by_category, key=category_label):
+        shelves = by_category[category]
+        for pages in shelves.values():
+            pages.sort(key=lambda item: (item[1].casefold(), item[0]))
+        if sum(len(pages) for pages in shelves.values()) <= SHELF_SIZE:
+            flat = sorted(
+                (item for pages in shelves.values() for item in pages),
+                key=lambda item: (item[1].casefold(), item[0]),
+            )
+            result.append((category, [(None, flat)]))
+            continue
+        named = sorted(
+            (lead for lead in shelves if lead is not None),
+            key=lambda lead: ctx.node(lead)["label"].casefold(),
+        )
+        ordered: Shelves = [(lead, shelves[lead]) for lead in named]
+        if None in shelves:
+            ordered.append((None, shelves[None]))
+        result.append((category, ordered))
+    return result
+
+
+def _service_of(ctx: SiteContext, node: str) -> str:
+    """A feature's service (a comparison of Lambda@Edge is shelved with Lambda's)."""
+    return str(ctx.node(node).get("service") or node)
+
+
+def _category(ctx: SiteContext, node: str | None) -> str:
+    return str(ctx.node(node).get("category") or "other") if node is not None else "other"
+
+
 def comparison_page_text(ctx: SiteContext, page_path: str, nodes: list[str]) -> str:
     first = ctx.node(nodes[0])
     members = first.get("services", [])
-    title = " vs ".join(ctx.node(m)["label"] for m in members) or first["label"]
+    title = comparison_title(ctx, nodes)
     page = Page({"title": title, **NOTE_META, "notesgraph": {"node": nodes[0]}})
     page.heading(1, esc(title))
     links = " · ".join(_link(ctx, page_path, m) for m in members)
@@ -357,17 +418,26 @@ def compare_index(ctx: SiteContext, groups: dict[str, list[str]]) -> str:
     if not groups:
         page.html('<p class="ng-empty">노트에서 찾은 비교가 없습니다.</p>')
         return page.render()
-    items = []
-    for page_path, nodes in groups.items():
-        first = ctx.node(nodes[0])
-        title = (
-            " vs ".join(ctx.node(m)["label"] for m in first.get("services", [])) or first["label"]
-        )
-        href = ctx.link_url(COMPARE_INDEX, page_url(page_path))
-        kinds = "표" if any(ctx.node(n).get("columns") for n in nodes) else "글"
-        items.append(
-            f'<li><a href="{esc(href)}">{esc(title)}</a> '
-            f'<span class="ng-count">{len(nodes)}개 ({kinds})</span></li>'
-        )
-    page.html(f'<ul class="ng-compare-list">{"".join(items)}</ul>')
+    page.html(f"<p>비교 {len(groups)}개</p>")
+    for category, shelves in comparison_shelves(ctx, groups):
+        page.heading(2, esc(category_label(category)), f"cat-{category}")
+        items = []
+        for lead, pages in shelves:
+            links = []
+            for page_path, title in pages:
+                nodes = groups[page_path]
+                href = ctx.link_url(COMPARE_INDEX, page_url(page_path))
+                kinds = "표" if any(ctx.node(n).get("columns") for n in nodes) else "글"
+                links.append(
+                    f'<li><a href="{esc(href)}">{esc(title)}</a> '
+                    f'<span class="ng-count">{len(nodes)}개 ({kinds})</span></li>'
+                )
+            if lead is None:
+                items.extend(links)
+            else:
+                items.append(
+                    f"<li>{_link(ctx, COMPARE_INDEX, lead)}"
+                    f'<ul class="ng-compare-list">{"".join(links)}</ul></li>'
+                )
+        page.html(f'<ul class="ng-compare-list">{"".join(items)}</ul>')
     return page.render()

@@ -35,11 +35,6 @@ def heading_html(inline_html: str) -> str:
     return "".join(p if p.startswith("<") else p.translate(_MD_SPECIAL) for p in parts)
 
 
-def heading_text(text: str) -> str:
-    """Plain text for a Markdown heading."""
-    return heading_html(esc(text))
-
-
 class Page:
     """A generated page: front matter, then Markdown headings and raw HTML blocks."""
 

@@ -5,10 +5,14 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from ..graph import schema as ids
-from .context import NOTES_INDEX, SiteContext
-from .markup import Page, esc, heading_text
+from ..model import Tag
+from .body import tag_anchor
+from .context import NOTES_INDEX, TAGS_PAGE, SiteContext
+from .markup import Page, esc
+from .urls import page_url
 
 NOTE_META = {"search": {"exclude": True}}
 
@@ -17,6 +21,18 @@ def _chip(href: str | None, text: str, css: str = "ng-chip") -> str:
     if href is None:
         return f'<span class="{css}">{esc(text)}</span>'
     return f'<a class="{css}" href="{esc(href)}">{esc(text)}</a>'
+
+
+def _tag_chips(ctx: SiteContext, docs_path: str, tags: Sequence[Tag]) -> list[list[str]]:
+    """``[name, href]`` for each of a note's tags (one per tag, ignoring case), for the
+    chips above the page (site_overrides/partials/tags.html); both HTML-escaped."""
+    chips: dict[str, list[str]] = {}
+    for name in sorted({t.name for t in tags}, key=lambda n: (n.casefold(), n)):
+        anchor = tag_anchor(name)
+        if anchor not in chips:
+            href = ctx.link_url(docs_path, page_url(TAGS_PAGE) + "#" + anchor)
+            chips[anchor] = [esc(name), esc(href)]
+    return list(chips.values())
 
 
 def _same_text(heading_html: str, title: str) -> bool:
@@ -28,16 +44,13 @@ def note_page(ctx: SiteContext, path: str) -> str:
     note = ctx.notes[path]
     docs_path = ctx.paths.notes[path]
     page_url_ = ctx.paths.note_url(path)
-    tags = sorted({t.name for t in note.tags})
-    meta_data = {
-        "title": note.title,
-        "template": "note.html",
-        **NOTE_META,
-        "notesgraph": {"node": ids.note_id(path)},
-    }
-    if tags:
-        meta_data["tags"] = tags
-    page = Page(meta_data)
+    page_data: dict[str, object] = {"node": ids.note_id(path)}
+    tag_chips = _tag_chips(ctx, docs_path, note.tags)
+    if tag_chips:
+        page_data["tags"] = tag_chips
+    page = Page(
+        {"title": note.title, "template": "note.html", **NOTE_META, "notesgraph": page_data}
+    )
     segments = ctx.body.segments(path, page_url_)
     h1 = [seg for seg in segments if seg.kind == "heading" and seg.level == 1]
     first = segments[0] if segments else None
@@ -119,7 +132,7 @@ def notes_index(ctx: SiteContext) -> str:
         folders[path.rpartition("/")[0]].append(path)
     page.html(f"<p>노트 {len(ctx.notes)}개 · 폴더 {len(folders)}개</p>")
     for folder in sorted(folders):
-        page.heading(2, heading_text(folder or "(vault 최상위)"), None)
+        page.heading(2, esc(folder or "(vault 최상위)"), None)
         items = []
         for path in folders[folder]:
             note = ctx.notes[path]

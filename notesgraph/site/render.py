@@ -16,6 +16,7 @@ from .conceptpages import (
     compare_index,
     comparison_groups,
     comparison_page_text,
+    comparison_shelves,
     service_page_text,
     services_index,
 )
@@ -163,12 +164,15 @@ def build_nav(ctx: SiteContext, groups: dict[str, list[str]]) -> list[Any]:
             }
         )
     compare: list[Any] = [COMPARE_INDEX]
-    for page, nodes in groups.items():
-        first = ctx.node(nodes[0])
-        title = (
-            " vs ".join(ctx.node(m)["label"] for m in first.get("services", [])) or first["label"]
-        )
-        compare.append({esc(title): page})
+    for category, shelves in comparison_shelves(ctx, groups):
+        entries: list[Any] = []
+        for lead, pages in shelves:
+            items = [{esc(title): page} for page, title in pages]
+            if lead is None:
+                entries.extend(items)
+            else:
+                entries.append({esc(ctx.node(lead)["label"]): items})
+        compare.append({esc(category_label(category)): entries})
     return [
         {"홈": HOME},
         {"노트": [NOTES_INDEX]},

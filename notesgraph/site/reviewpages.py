@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Diagnostic
+from .body import tag_anchor
 from .conceptpages import limits_table
 from .context import (
     EXPLORER_PAGE,
@@ -15,7 +16,7 @@ from .context import (
     TAGS_PAGE,
     SiteContext,
 )
-from .markup import Page, esc, heading_text
+from .markup import Page, esc
 from .notepages import NOTE_META
 
 
@@ -107,10 +108,40 @@ def _items(ctx: SiteContext, nodes: list[str], with_section: bool = False) -> st
 
 
 def tags_page(ctx: SiteContext) -> str:
-    """Material's tags plugin fills in the listing where its marker stands."""
+    """Every tag, in the notes or their front matter, with the notes that carry it.
+
+    Obsidian matches tags without regard to case (``#Lambda`` is ``#lambda``): they
+    share one entry, under the anchor note bodies and tag chips link to. Drawn here
+    rather than by Material's tags plugin, whose listing is filled in by a whole-site
+    event on every build, so the page could not be cached (1.3 s of every rebuild of
+    a 5,000-note site).
+    """
     page = Page({"title": "태그", **NOTE_META})
     page.heading(1, "태그")
-    page.markdown("<!-- material/tags -->")
+    spellings: dict[str, dict[str, None]] = defaultdict(dict)
+    carriers: dict[str, set[str]] = defaultdict(set)
+    for path in sorted(ctx.notes):
+        for tag in ctx.notes[path].tags:
+            anchor = tag_anchor(tag.name)
+            spellings[anchor][tag.name] = None
+            carriers[anchor].add(path)
+    if not carriers:
+        page.html('<p class="ng-empty">태그가 붙은 노트가 없습니다.</p>')
+        return page.render()
+    page.html(f"<p>태그 {len(carriers)}개</p>")
+    order = sorted(carriers, key=lambda a: (min(n.casefold() for n in spellings[a]), a))
+    for anchor in order:
+        names = " · ".join("#" + name for name in spellings[anchor])
+        page.heading(2, esc(names), anchor)
+        notes = sorted(carriers[anchor], key=lambda p: (ctx.notes[p].title.casefold(), p))
+        items = "".join(
+            f'<li><a href="{esc(ctx.link_url(TAGS_PAGE, ctx.paths.note_url(p)))}">'
+            f"{esc(ctx.notes[p].title)}</a></li>"
+            for p in notes
+        )
+        page.html(
+            f'<p class="ng-count">노트 {len(notes)}개</p><ul class="ng-tag-notes">{items}</ul>'
+        )
     return page.render()
 
 
@@ -128,7 +159,7 @@ def problems_page(ctx: SiteContext, problems: list[Diagnostic]) -> str:
     for problem in problems:
         by_code[problem.code].append(problem)
     for code in sorted(by_code):
-        page.heading(2, heading_text(f"{code} ({len(by_code[code])})"), "p-" + code)
+        page.heading(2, esc(f"{code} ({len(by_code[code])})"), "p-" + code)
         rows = []
         for problem in by_code[code]:
             where = f"{problem.path}:{problem.line}" if problem.line else problem.path

@@ -1,0 +1,159 @@
+"""The tags page and tag chips, the comparisons' shelves (nav and index), section headings.
+
+A generated vault (60 notes, enough comparisons to shelve a category) plus a few
+notes of ours with tags in every spelling, built with MkDocs in strict mode.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urljoin
+
+import pytest
+
+from benchmarks.vaultgen import generate_vault
+from notesgraph.site.body import tag_anchor
+from notesgraph.site.conceptpages import SHELF_SIZE, comparison_shelves
+from notesgraph.site.linkcheck import check_site
+
+from .sitebuild import build
+
+HOSTILE_TAG = '<img src=x onerror="alert(1)">'
+
+TAGGED = {
+    "태그/람다는.md": "# 람다는\n\n람다는 #Lambda 서버리스. #시험/대비\n",
+    "태그/람다의.md": "# 람다의\n\n람다의 한도는 #lambda 로 묶는다.\n",
+    "태그/람다를.md": (
+        "---\ntags: [람다, " + json.dumps(HOSTILE_TAG) + ', "a_b"]\n---\n'
+        "# 람다를\n\n람다를 호출한다.\n"
+    ),
+    "AWS_SAA #1/밑줄 폴더.md": "# 밑줄 폴더\n\n폴더 이름에 밑줄과 #이 있다.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("sections")
+    vault = work / "vault"
+    generate_vault(vault, 60, seed=3)
+    for rel, text in TAGGED.items():
+        (vault / rel).parent.mkdir(parents=True, exist_ok=True)
+        (vault / rel).write_text(text, encoding="utf-8")
+    report = build(vault, work, strict_mkdocs=True)
+    assert report.mkdocs_warnings == []
+    return work
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def note_html(site: Path, slug_path: str) -> str:
+    return read(site / "site" / "notes" / slug_path / "index.html")
+
+
+def test_tags_page_merges_spellings_and_lists_carriers(site: Path) -> None:
+    page = read(site / "site" / "tags" / "index.html")
+    heading = re.search(r'<h2 id="tag:lambda">(.*?)<a class="headerlink"', page)
+    assert heading is not None, "#Lambda and #lambda share one entry"
+    assert html.unescape(heading.group(1)) == "#Lambda · #lambda"
+    section = page.split('id="tag:lambda"', 1)[1].split("<h2", 1)[0]
+    assert ">람다는</a>" in section and ">람다의</a>" in section and "람다를" not in section
+    assert f'id="{tag_anchor("시험/대비")}"' in page and f'id="{tag_anchor("람다")}"' in page
+    # Hangul and the underscore survive as written (no Markdown emphasis, no double escaping)
+    plain = re.search(r'<h2 id="tag:a_b">(.*?)<a class="headerlink"', page)
+    assert plain is not None and html.unescape(plain.group(1)) == "#a_b"
+    assert "img src=x" not in page, "a tag Obsidian would refuse is left out"
+
+
+def test_tag_chips_and_inline_tags_land_on_the_tags_page(site: Path) -> None:
+    page = note_html(site, "태그/람다를")
+    chips = re.findall(r'<a href="([^"]+)" class="md-tag">([^<]*)</a>', page)
+    names = [html.unescape(name) for _, name in chips]
+    assert names == ["a_b", "람다"]
+    assert "img src=x" not in page
+    tags_page = read(site / "site" / "tags" / "index.html")
+    for href, name in chips:
+        path, _, anchor = unquote(html.unescape(href)).partition("#")
+        assert path == "../../../tags/"
+        assert f'id="{anchor}"' in tags_page, name
+    inline = note_html(site, "태그/람다는")
+    assert 'href="../../../tags/#tag:lambda"' in inline and 'class="md-tag">Lambda</a>' in inline
+
+
+def test_notes_index_heading_keeps_underscores_and_hashes(site: Path) -> None:
+    page = read(site / "site" / "notes" / "index.html")
+    headings = [
+        html.unescape(re.sub(r"<[^>]+>", "", h)).rstrip("¶")
+        for h in re.findall(r"<h2[^>]*>(.*?)</h2>", page)
+    ]
+    assert "AWS_SAA #1" in headings
+
+
+def _comparison_links(site: Path, url: str) -> set[str]:
+    """The comparison pages (``compare/<slug>/``) the page at site URL ``url`` links to."""
+    page = read(site / "site" / url / "index.html")
+    found = set()
+    for href in re.findall(r'href="([^"#]*)', page):
+        target = urljoin("http://site/" + url, unquote(html.unescape(href)))
+        rel = target.removeprefix("http://site/")
+        if rel.startswith("compare/") and rel != "compare/":
+            found.add(rel)
+    return found
+
+
+def test_comparisons_are_shelved_and_only_the_open_shelf_is_drawn(site: Path) -> None:
+    docs = site / "docs"
+    pages = sorted(p.stem for p in (docs / "compare").glob("*.md") if p.stem != "index")
+    urls = {f"compare/{stem}/" for stem in pages}
+    assert len(pages) > SHELF_SIZE, "the generated vault has enough comparisons to shelve"
+    assert _comparison_links(site, "compare/") == urls, "the index lists every comparison"
+    # A comparison page's sidebar holds its own shelf: no page lists every comparison.
+    drawn = [_comparison_links(site, url) for url in sorted(urls)]
+    assert all(url in links for url, links in zip(sorted(urls), drawn, strict=True))
+    assert max(len(links) for links in drawn) < len(urls)
+    assert check_site(site / "site") == []
+
+
+class _Graph:
+    """Just what comparison_shelves reads of a site context: node attributes."""
+
+    def __init__(self, nodes: dict[str, dict[str, Any]]) -> None:
+        self.nodes = nodes
+
+    def node(self, node: str) -> dict[str, Any]:
+        return self.nodes[node]
+
+
+def test_shelves_small_categories_flat_large_ones_by_first_service() -> None:
+    nodes: dict[str, dict[str, Any]] = {
+        "service:lambda": {"label": "Lambda", "category": "compute"},
+        "service:fargate": {"label": "Fargate", "category": "compute"},
+        "service:ec2": {"label": "EC2", "category": "compute"},
+        "service:s3": {"label": "S3", "category": "storage"},
+        "service:efs": {"label": "EFS", "category": "storage"},
+        "feature:lambda/edge": {"label": "Lambda@Edge", "service": "service:lambda"},
+    }
+    groups: dict[str, list[str]] = {}
+    for i in range(SHELF_SIZE):  # compute: one more than fits on one shelf
+        lead = "service:lambda" if i % 2 else "service:ec2"
+        nodes[f"comparison:c{i}"] = {"label": f"c{i}", "services": [lead, "service:fargate"]}
+        groups[f"compare/c{i}.md"] = [f"comparison:c{i}"]
+    nodes["comparison:edge"] = {"label": "e", "services": ["feature:lambda/edge", "service:ec2"]}
+    groups["compare/edge.md"] = ["comparison:edge"]
+    nodes["comparison:s"] = {"label": "s", "services": ["service:s3", "service:efs"]}
+    groups["compare/s.md"] = ["comparison:s"]
+    nodes["comparison:bare"] = {"label": "이름 없는 비교", "services": []}
+    groups["compare/bare.md"] = ["comparison:bare"]
+    shelves = dict(comparison_shelves(_Graph(nodes), groups))  # type: ignore[arg-type]
+    compute = shelves["compute"]
+    assert [lead for lead, _ in compute] == ["service:ec2", "service:lambda"]
+    lambda_pages = [page for page, _ in compute[1][1]]
+    assert "compare/edge.md" in lambda_pages, "a feature is shelved with its service"
+    assert sum(len(pages) for _, pages in compute) == SHELF_SIZE + 1
+    assert shelves["storage"] == [(None, [("compare/s.md", "S3 vs EFS")])]
+    assert shelves["other"] == [(None, [("compare/bare.md", "이름 없는 비교")])]
