@@ -217,6 +217,42 @@ def test_rendered_pages_are_reused_from_the_cache(
     assert check_site(tmp_path / "c" / "site") == []
 
 
+NEW_COMPARISON = """# SQS와 SNS
+
+| | SQS | SNS |
+| --- | --- | --- |
+| 방식 | 폴링 | 푸시 |
+| 보관 | 최대 14일 | 보관하지 않음 |
+"""
+
+
+def test_a_new_comparison_rerenders_the_nav_pages_not_the_note_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from notesgraph.site import mkparallel
+
+    monkeypatch.setattr(mkparallel, "FORK_THRESHOLD", 2)
+    monkeypatch.setattr(mkparallel, "default_workers", lambda: 2)
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    cache = tmp_path / "cache"
+    build(vault, tmp_path / "a", cache_dir=cache)
+    stored = {p.stat().st_ino for p in (cache / "pages").glob("*.html")}
+    compare_before = set((tmp_path / "a" / "docs" / "compare").glob("*.md"))
+
+    (vault / "데이터베이스" / "SQS와 SNS.md").write_text(NEW_COMPARISON, encoding="utf-8")
+    build(vault, tmp_path / "b", cache_dir=cache)
+    assert set((tmp_path / "b" / "docs" / "compare").glob("*.md")) != compare_before
+    site = tmp_path / "b" / "site"
+    ec2 = site / "notes" / "컴퓨팅" / "EC2" / "index.html"
+    services = site / "services" / "ec2" / "index.html"
+    assert ec2.stat().st_ino in stored, "a note page outside the nav is reused"
+    assert services.stat().st_ino not in stored, "a page in the changed nav is rendered again"
+    # Reused or not, every page is what a build without any cache makes.
+    build(vault, tmp_path / "c", cache_dir=None, incremental=False)
+    assert site_files(site) == site_files(tmp_path / "c" / "site")
+
+
 def test_compiled_templates_are_kept_and_checked_against_their_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -144,6 +144,7 @@ def run_mkdocs(
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     stamp = build_stamp(config_file, nav, sorted(files or []) + [site_url or ""])
+    outside = build_stamp(config_file, None, [site_url or ""])  # + the nav's skeleton, later
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
     try:
@@ -164,7 +165,7 @@ def run_mkdocs(
                     dirty,
                     workers or default_workers(),
                     captured.messages,
-                    PageCache(page_cache, stamp) if page_cache else None,
+                    PageCache(page_cache, stamp, outside) if page_cache else None,
                 )
             except (Abort, MkDocsException) as error:
                 raise MkDocsError(str(error) or "MkDocs aborted") from error

@@ -79,6 +79,9 @@ def build_with_workers(
         # expensive part, runs in the workers (or here, for a small site), and only for
         # changed pages, except for pages a whole-site event or the search index needs.
         here_ids = {id(page) for page in pages if _read_page(page, config, files)}
+        in_nav = {id(page) for page in nav.pages}
+        if pages_cache is not None:
+            pages_cache.outside_nav(nav_skeleton(nav))
         for page in pages:
             if id(page) in here_ids or (not forking and (not dirty or page.file.is_modified())):
                 _convert_page(page, config, files)
@@ -97,7 +100,7 @@ def build_with_workers(
         # knows every key (to drop the rest from the cache); a dirty one works them
         # out for the changed pages only.
         keys = (
-            {id(f): _cache_key(cache, f) for f in doc_files if id(f.page) not in here_ids}
+            {id(f): _cache_key(cache, f, in_nav) for f in doc_files if id(f.page) not in here_ids}
             if cache and not dirty
             else {}
         )
@@ -105,7 +108,7 @@ def build_with_workers(
         def render(file: Any) -> None:
             key = None
             if cache is not None and id(file.page) not in here_ids:
-                key = keys.get(id(file)) or _cache_key(cache, file)
+                key = keys.get(id(file)) or _cache_key(cache, file, in_nav)
             if cache is not None and key is not None:
                 replayed = cache.fetch(key, file.page.file.abs_dest_path)
                 if replayed is not None:
@@ -158,12 +161,27 @@ def template_cache(directory: Path) -> Any:
     return FileSystemBytecodeCache(str(folder))
 
 
-def _cache_key(cache: PageCache, file: Any) -> str | None:
+def _cache_key(cache: PageCache, file: Any, in_nav: set[int]) -> str | None:
     """The page's cache key; None for drafts and pages that were not read."""
     page = file.page
     if page is None or page.markdown is None or file.inclusion.is_excluded():
         return None
-    return cache.key(file.src_uri, page.markdown)
+    return cache.key(file.src_uri, page.markdown, id(page) in in_nav)
+
+
+def nav_skeleton(nav: Any) -> list[Any]:
+    """What a page outside the navigation shows of it: Material's tabs (each top-level
+    item's title and the address and icon of the page its tab opens) and the home
+    page's address. Its sidebar is notesgraph's own (site_overrides/note.html)."""
+    tabs = []
+    for item in nav.items:
+        first = item
+        while getattr(first, "children", None):
+            first = first.children[0]
+        meta = getattr(first, "meta", None) or {}
+        tabs.append([item.title, getattr(first, "url", None), meta.get("icon")])
+    home = nav.homepage.url if nav.homepage is not None else None
+    return [tabs, home]
 
 
 def _needed_here(page: Any) -> bool:

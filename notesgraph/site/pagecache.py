@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from contextlib import suppress
 from importlib.metadata import PackageNotFoundError, version
@@ -38,19 +39,49 @@ def _versions() -> str:
     return ";".join(found)
 
 
+#: Markdown link, image or reference syntax (generated pages hold their links in HTML).
+_MARKDOWN_LINK = re.compile(r"\]\(|\]\s*\[|^\s*\[[^\]]+\]:|<(?:https?|mailto):", re.MULTILINE)
+
+
+def _base(stamp: str) -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (stamp, _versions(), source_fingerprint("mdext.py", "site/pagecache.py")):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    return digest.digest()
+
+
 class PageCache:
     """Rendered pages under ``<cache>/pages/<key>.html`` (+ ``<key>.json`` for warnings)."""
 
-    def __init__(self, directory: Path, stamp: str) -> None:
+    def __init__(self, directory: Path, stamp: str, outside_stamp: str | None = None) -> None:
         self.folder = directory / "pages"
-        digest = hashlib.blake2b(digest_size=16)
-        for part in (stamp, _versions(), source_fingerprint("mdext.py", "site/pagecache.py")):
-            digest.update(part.encode())
-            digest.update(b"\0")
-        self._base = digest.digest()
+        self._base = _base(stamp)
+        self._outside_stamp = outside_stamp
+        self._outside: bytes | None = None
 
-    def key(self, src_uri: str, markdown: str) -> str:
-        digest = hashlib.blake2b(self._base, digest_size=20)
+    def outside_nav(self, skeleton: object) -> None:
+        """Key pages outside the navigation by ``outside_stamp`` and the navigation's
+        ``skeleton`` (what such a page shows of it: the tabs) instead of the whole
+        navigation and page set.
+
+        A note page is not in the navigation; its sidebar is the site's sections and
+        the notes tree, drawn in the browser. A new comparison or service changes the
+        navigation and the page set, and before this re-rendered every note page as
+        well (1,284 pages instead of 372 in a 1,000-note site).
+        """
+        if self._outside_stamp is not None:
+            shape = json.dumps(skeleton, ensure_ascii=False, sort_keys=True)
+            self._outside = _base(self._outside_stamp + "\0" + shape)
+
+    def key(self, src_uri: str, markdown: str, in_nav: bool = True) -> str:
+        """The key of a page with this Markdown. A page outside the navigation whose
+        Markdown has no Markdown links (MkDocs resolves those against the page set)
+        is keyed without the navigation (see :meth:`outside_nav`)."""
+        base = self._base
+        if not in_nav and self._outside is not None and not _MARKDOWN_LINK.search(markdown):
+            base = self._outside
+        digest = hashlib.blake2b(base, digest_size=20)
         digest.update(src_uri.encode())
         digest.update(b"\0")
         digest.update(markdown.encode("utf-8", "surrogatepass"))
