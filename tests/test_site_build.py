@@ -306,6 +306,37 @@ def test_page_cache_keys_and_warnings(tmp_path: Path) -> None:
     assert list((tmp_path / "cache" / "pages").iterdir()) == []
 
 
+def test_pages_outside_the_nav_are_keyed_by_its_skeleton(tmp_path: Path) -> None:
+    from notesgraph.site.pagecache import PageCache
+
+    tabs = [[["노트", "notes/", None], ["서비스", "services/", None]], ""]
+    before = PageCache(tmp_path, "nav with 291 comparisons", "config")
+    after = PageCache(tmp_path, "nav with 292 comparisons", "config")
+    for cache in (before, after):
+        cache.outside_nav(tabs)
+    note = '# 람다는\n\n<div class="ng-block">\n<p>[필수] 람다의 한도</p>\n</div><!--/ng-block-->\n'
+    assert before.key("notes/람다.md", note, in_nav=False) == after.key(
+        "notes/람다.md", note, in_nav=False
+    )
+    assert before.key("notes/람다.md", note) != after.key("notes/람다.md", note)
+    for linked in (
+        "[람다를](../람다.md)",
+        "![그림](a.png)",
+        "[람다][1]",
+        "[1]: a.md",
+        "<https://a>",
+    ):
+        text = note + linked + "\n"
+        assert before.key("notes/람다.md", text, in_nav=False) != after.key(
+            "notes/람다.md", text, in_nav=False
+        ), linked
+    moved = PageCache(tmp_path, "nav with 291 comparisons", "config")
+    moved.outside_nav([[["노트", "notes/all/", None], ["서비스", "services/", None]], ""])
+    assert moved.key("notes/람다.md", note, in_nav=False) != before.key(
+        "notes/람다.md", note, in_nav=False
+    )
+
+
 def test_replaced_site_is_removed_after_the_swap(tmp_path: Path) -> None:
     import time
 
