@@ -47,6 +47,37 @@ class Neighbourhoods:
         self.ctx = ctx
         self.adj = adj
         self._weights: dict[str, float] = {}
+        self._steps: dict[tuple[str, bool], list[tuple[str, str]]] = {}
+        self._relations: dict[str, dict[str, list[str]]] = {}
+        self._service_edges: dict[str, list[tuple[str, str]]] = {}
+
+    def relations(self, node: str) -> dict[str, list[str]]:
+        """The kinds of the node's outgoing relations, by target, each pair once.
+
+        A service is the source of thousands of relation edges in a large vault (one per
+        sentence stating it, from any note); every note map naming the service walked
+        all of them again, where it needs those to the few nodes on the map.
+        """
+        found = self._relations.get(node)
+        if found is None:
+            found = self._relations[node] = {}
+            for target, kind in _unique(self.adj.out(node, *RELATION_KINDS)):
+                found.setdefault(target, []).append(kind)
+        return found
+
+    def service_edges(self, node: str) -> list[tuple[str, str]]:
+        """``(target, kind)`` of the node's relations, features and comparisons, each once."""
+        found = self._service_edges.get(node)
+        if found is None:
+            found = self._service_edges[node] = _unique(self.adj.out(node, *_SERVICE_EDGES))
+        return found
+
+    def steps(self, node: str, first: bool) -> list[tuple[str, str]]:
+        """:func:`_service_steps`, once per node (the services' rings share most nodes)."""
+        found = self._steps.get((node, first))
+        if found is None:
+            found = self._steps[(node, first)] = _service_steps(self.adj, node, first)
+        return found
 
     def weight(self, node: str) -> float:
         """How much there is to a node: its mentions and its service-level edges."""
@@ -81,10 +112,13 @@ class Neighbourhoods:
                     found_edges.append((node, note, "links_to"))
                 else:
                     found_edges.append((note, node, "mentions"))
+                    related = self.relations(node)
+                    targets = related if len(related) < len(kept) else kept
                     found_edges += [
-                        (node, target, data["kind"])
-                        for target, data in adj.out(node, *RELATION_KINDS)
-                        if target in kept and target != note
+                        (node, target, kind)
+                        for target in targets
+                        if target != note and target in kept
+                        for kind in related.get(target, ())
                     ]
             return found_edges
 
@@ -99,10 +133,10 @@ class Neighbourhoods:
         for step in range(1, depth + 1):
             reached: list[str] = []
             for node in frontier:
-                for other, group in _service_steps(adj, node, first=step == 1):
+                for other, group in self.steps(node, first=step == 1):
                     if other == service or other in found:
                         continue
-                    found[other] = (step, group, self.weight(other))
+                    found[other] = (step, group, 0.0)  # weighed in _assemble, if ranked
                     parents[other] = node
                     reached.append(other)
             frontier = sorted(reached)
@@ -112,13 +146,13 @@ class Neighbourhoods:
             # a hairball and say nothing about the service in the middle.
             near = {n for n in kept if n == service or found[n][0] <= 1}
             return [
-                (u, v, d["kind"])
+                (u, v, kind)
                 for u in sorted(kept)
-                for v, d in adj.out(u, *_SERVICE_EDGES)
+                for v, kind in self.service_edges(u)
                 if v in kept and (u in near or v in near)
             ]
 
-        return _assemble(self.ctx, adj, service, found, edges, parents)
+        return _assemble(self.ctx, adj, service, found, edges, parents, self.weight)
 
 
 def note_neighbourhood(ctx: SiteContext, adj: Adjacency, note: str) -> dict[str, Any]:
@@ -131,6 +165,11 @@ def service_neighbourhood(
 ) -> dict[str, Any]:
     """Features, relations and comparisons, then relations and comparisons one step out."""
     return Neighbourhoods(ctx, adj).service(service, depth)
+
+
+def _unique(edges: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, str]]:
+    """``(target, kind)`` of each edge, duplicates dropped, first seen first."""
+    return list(dict.fromkeys((target, data["kind"]) for target, data in edges))
 
 
 def _service_steps(adj: Adjacency, node: str, first: bool) -> list[tuple[str, str]]:
@@ -151,20 +190,39 @@ def _assemble(
     found: Found,
     edges_among: Callable[[set[str]], Edges],
     parents: dict[str, str] | None = None,
+    weigh: Callable[[str], float] | None = None,
 ) -> dict[str, Any]:
-    """Keep the closest and heaviest neighbours, lay them out in rings, index their edges."""
+    """Keep the closest and heaviest neighbours, lay them out in rings, index their edges.
+
+    Nodes are ranked by depth first, so only the rings that can still hold a kept node
+    are sorted (a service's outer ring has thousands of nodes in a large vault, of
+    which none is drawn); ``weigh`` gives the weights the ``found`` entries leave out.
+    """
+    rings: dict[int, list[str]] = {}
+    for node, (depth, _, _) in found.items():
+        rings.setdefault(depth, []).append(node)
+    candidates: list[str] = []
+    for depth in sorted(rings):
+        if len(candidates) >= LOCAL_LIMIT:
+            break
+        candidates += rings[depth]
+
+    def weight(node: str) -> float:
+        return weigh(node) if weigh is not None else found[node][2]
+
     ranked = sorted(
-        found,
+        candidates,
         key=lambda n: (
             found[n][0],
-            -found[n][2],
+            -weight(n),
             _GROUP_ORDER[found[n][1]],
             adj.nodes[n]["label"].casefold(),
             n,
         ),
     )
     kept = ranked[:LOCAL_LIMIT]
-    hidden = Counter(found[n][1] for n in ranked[LOCAL_LIMIT:])
+    drawn = set(kept)
+    hidden = Counter(group for n, (_, group, _) in found.items() if n not in drawn)
     positions = radial(centre, kept, found, parents or {})
     order = [centre, *kept]
     index = {n: i for i, n in enumerate(order)}
@@ -189,8 +247,10 @@ def _assemble(
     edges = edges_among(set(order))
     links = sorted({(index[u], index[v], k) for u, v, k in edges if u in index and v in index})
     if len(links) > LOCAL_EDGES:
-        # Lines to the centre first: they are what the map is about.
-        links = sorted(sorted(links, key=lambda e: (e[0] != 0 and e[1] != 0, e))[:LOCAL_EDGES])
+        # Lines to the centre first: they are what the map is about (both parts stay sorted).
+        centre_lines = [e for e in links if e[0] == 0 or e[1] == 0]
+        others = [e for e in links if e[0] != 0 and e[1] != 0]
+        links = sorted((centre_lines + others)[:LOCAL_EDGES])
     relational = sorted({k for _, _, k in links if k in _RELATIONAL})
     return {
         "centre": centre,
