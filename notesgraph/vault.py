@@ -234,31 +234,42 @@ def read_notes(
         and not in_process
         and _fork_safe(steps)
     ):
-        # A few changed notes: parsed here with the quick steps (the graph needs their
-        # concepts), the slow ones (Kiwi) in a forked child that nobody waits for
-        # until the search index is made. (Only while that is safe: see _process_all.)
+        # A few changed notes among many: worked out in two forked children while this
+        # process loads the unchanged ones from the cache. One parses them and runs the
+        # quick steps (the graph needs their concepts; building the mention matcher
+        # alone takes 0.15 s); the other parses them again for the slow steps (Kiwi),
+        # and nobody waits for it until the search index is made. (Only while forking
+        # is safe: see _process_all.)
         quick = tuple(step for step in steps if step not in slow)
-        notes_done = [
-            (path, keys[path], _process((path, data, known, quick)))
-            for path, data, known, _ in todo
-        ]
+        changed = todo
+
+        def run_quick() -> list[Entry]:
+            return [_process((path, data, known, quick)) for path, data, known, _ in changed]
 
         def run_slow() -> list[dict[str, Any]]:
-            return [
-                {step.fingerprint: step(done.note) for step in slow} if done.note else {}
-                for _, _, done in notes_done
-            ]
+            found = []
+            for path, data, known, _ in changed:
+                note = _process((path, data, known, ())).note
+                found.append({step.fingerprint: step(note) for step in slow} if note else {})
+            return found
 
-        pending = Pending(Background(run_slow), notes_done, steps, cache)
-        for path, key, done in notes_done:
-            cache.put(key, done)
-            results[path] = done
+        parsing = Background(run_quick)
+        pending = Pending(Background(run_slow), [], steps, cache)
         todo = []
     late: list[Task] = []
     cache.preload(
         (keys[file.path] for file in cached),
         (lambda entry: _cut_down(entry, steps)) if outline else None,
     )
+    if pending is not None:
+        try:
+            parsed = parsing.result()
+        except RuntimeError:  # the child died: parse here instead
+            parsed = run_quick()
+        for (path, *_), done in zip(changed, parsed, strict=True):
+            pending.notes.append((path, keys[path], done))
+            cache.put(keys[path], done)
+            results[path] = done
     for file in cached:
         entry = cache.get(keys[file.path])
         if entry is not None and _complete(entry, steps):
