@@ -186,9 +186,11 @@ def test_seed_vault_builds_strict_with_no_broken_links(tmp_path: Path) -> None:
     assert codes == ["missing-attachment", "unclosed-markup"]
 
 
-def test_rendered_pages_are_reused_from_the_cache(
+def _built_with_pages_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> tuple[Path, Path, set[int]]:
+    """A copy of the fixture vault built into ``a/`` with a pages cache: the vault, the
+    cache and the inodes of the pages it stored."""
     from notesgraph.site import mkparallel
 
     # The page cache serves large sites (forked page workers); make this one count as large.
@@ -200,6 +202,13 @@ def test_rendered_pages_are_reused_from_the_cache(
     build(vault, tmp_path / "a", cache_dir=cache)
     stored = {p.stat().st_ino for p in (cache / "pages").glob("*.html")}
     assert len(stored) > 10
+    return vault, cache, stored
+
+
+def test_rendered_pages_are_reused_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault, cache, stored = _built_with_pages_cache(tmp_path, monkeypatch)
     build(vault, tmp_path / "b", cache_dir=cache)
     assert site_files(tmp_path / "a" / "site") == site_files(tmp_path / "b" / "site")
     ec2 = Path("notes") / "컴퓨팅" / "EC2" / "index.html"
@@ -229,15 +238,7 @@ NEW_COMPARISON = """# SQS와 SNS
 def test_a_new_comparison_rerenders_the_nav_pages_not_the_note_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from notesgraph.site import mkparallel
-
-    monkeypatch.setattr(mkparallel, "FORK_THRESHOLD", 2)
-    monkeypatch.setattr(mkparallel, "default_workers", lambda: 2)
-    vault = tmp_path / "vault"
-    shutil.copytree(VAULT, vault)
-    cache = tmp_path / "cache"
-    build(vault, tmp_path / "a", cache_dir=cache)
-    stored = {p.stat().st_ino for p in (cache / "pages").glob("*.html")}
+    vault, cache, stored = _built_with_pages_cache(tmp_path, monkeypatch)
     compare_before = set((tmp_path / "a" / "docs" / "compare").glob("*.md"))
 
     (vault / "데이터베이스" / "SQS와 SNS.md").write_text(NEW_COMPARISON, encoding="utf-8")
