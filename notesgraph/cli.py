@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, interrupt
 
 
 def default_cache_dir(vault: Path) -> Path:
@@ -135,6 +135,7 @@ def _as_dict(problem: object) -> dict[str, object]:
 
 def run() -> None:
     """Console-script entry point."""
+    interrupt.install()
     try:
         status = main()
         sys.stdout.flush()

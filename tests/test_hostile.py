@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -131,6 +132,27 @@ def test_strict_turns_warnings_into_failure(
     assert "cp949 노트.md:1: not UTF-8" in err
 
 
+def test_ctrl_c_that_python_dropped_still_keeps_the_previous_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A KeyboardInterrupt raised inside a finalizer is dropped by Python; the build
+    goes on, but the remembered Ctrl-C stops it before the new site is swapped in."""
+    from notesgraph import interrupt
+
+    from .test_site_build import VAULT
+
+    build(VAULT, tmp_path)
+    before = site_files(tmp_path / "site")
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    (vault / "람다를 새로.md").write_text("# 람다를 새로\n\n람다는 ==새 노트==\n", encoding="utf-8")
+    monkeypatch.setattr(interrupt, "_pressed", True)
+    with pytest.raises(KeyboardInterrupt):
+        build(vault, tmp_path)
+    assert site_files(tmp_path / "site") == before
+    assert not list(tmp_path.glob(".site-building-*")), "the half-built site was cleaned up"
+
+
 def test_interrupted_build_leaves_the_previous_site(tmp_path: Path) -> None:
     """Ctrl-C in the middle of the MkDocs step: the old site/ stays as it was."""
     from benchmarks.vaultgen import generate_vault
@@ -158,6 +180,7 @@ def test_interrupted_build_leaves_the_previous_site(tmp_path: Path) -> None:
     while time.monotonic() < deadline and not list(tmp_path.glob(".site-building-*")):
         time.sleep(0.01)
     child.send_signal(signal.SIGINT)
-    assert child.wait(timeout=60) != 0, "the build was interrupted, not finished"
+    child.communicate(timeout=60)  # read its output: a full pipe would stop it for good
+    assert child.returncode != 0, "the build was interrupted, not finished"
     assert site_files(tmp_path / "site") == before
     assert not list(tmp_path.glob(".site-building-*")), "the half-built site was cleaned up"

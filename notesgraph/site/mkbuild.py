@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import interrupt
 from .writer import atomic_write
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -179,6 +180,8 @@ def run_mkdocs(
         if before_swap is not None:
             before_swap(staging)
         atomic_write(staging / STAMP, stamp.encode())  # it may be a link the live site shares
+        if interrupt.pressed():  # Ctrl-C whose KeyboardInterrupt Python dropped
+            raise KeyboardInterrupt
         _swap(staging, site)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
