@@ -287,6 +287,25 @@ def test_compiled_templates_are_kept_and_checked_against_their_source(
     assert 'class="md-tags ng-probe"' in page, "an edited template is compiled again"
 
 
+def test_a_broken_template_cache_costs_only_the_compiling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jinja2 import FileSystemBytecodeCache
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "templates").write_text("a file where the folder goes", encoding="utf-8")
+    build(VAULT, tmp_path / "a", cache_dir=cache)
+    (cache / "templates").unlink()
+
+    def disk_full(self: FileSystemBytecodeCache, bucket: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(FileSystemBytecodeCache, "dump_bytecode", disk_full)
+    build(VAULT, tmp_path / "b", cache_dir=cache)
+    assert site_files(tmp_path / "a" / "site") == site_files(tmp_path / "b" / "site")
+
+
 def test_page_cache_keys_and_warnings(tmp_path: Path) -> None:
     from notesgraph.site.pagecache import PageCache
 

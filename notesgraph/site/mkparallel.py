@@ -14,6 +14,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -152,13 +153,27 @@ def template_cache(directory: Path) -> Any:
 
     Jinja compiles Material's 50-odd templates in every new process (0.2 s of
     each ``notesgraph build``); its file cache keeps the compiled code, checked
-    against each template's source and Jinja's own version when loaded.
+    against each template's source and Jinja's own version when loaded. A cache
+    that cannot be read or written (a full disk, a read-only folder) only costs
+    the compiling: None, or the template is compiled as if nothing were cached.
     """
     from jinja2 import FileSystemBytecodeCache
 
+    class Forgiving(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket: Any) -> None:
+            with suppress(OSError):
+                super().load_bytecode(bucket)
+
+        def dump_bytecode(self, bucket: Any) -> None:
+            with suppress(OSError):
+                super().dump_bytecode(bucket)
+
     folder = directory / "templates"
-    folder.mkdir(parents=True, exist_ok=True)
-    return FileSystemBytecodeCache(str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return Forgiving(str(folder))
 
 
 def _cache_key(cache: PageCache, file: Any, in_nav: set[int]) -> str | None:

@@ -81,7 +81,7 @@ class PageCache:
         well (1,284 pages instead of 372 in a 1,000-note site).
         """
         if self._outside_stamp is not None:
-            shape = json.dumps(skeleton, ensure_ascii=False, sort_keys=True)
+            shape = json.dumps(skeleton, ensure_ascii=False, sort_keys=True, default=str)
             self._outside = _base(self._outside_stamp + "\0" + shape)
 
     def key(self, src_uri: str, markdown: str, in_nav: bool = True) -> str:
