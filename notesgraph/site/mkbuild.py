@@ -95,23 +95,30 @@ def load_mkdocs_config(
 STAMP = ".notesgraph-build"
 
 
-def build_stamp(config_file: Path, nav: list[Any] | None, files: list[str]) -> str:
-    """What a previous build must share for MkDocs to reuse its unchanged pages:
-    the config, the theme overrides, the navigation, the set of generated files
-    and the notesgraph version."""
+def _setup_digest(config_file: Path) -> Any:
+    """The notesgraph version, the config and the theme overrides, hashed (read once
+    per build for both the build stamp and the pages cache's key outside the nav)."""
     from .. import __version__
 
     digest = hashlib.blake2b(digest_size=12)
     digest.update(__version__.encode())
     digest.update(config_file.read_bytes())
-    digest.update(json.dumps([nav, files], ensure_ascii=False, sort_keys=True).encode())
     overrides = config_file.parent / "site_overrides"
     if overrides.is_dir():
         for file in sorted(overrides.rglob("*")):
             if file.is_file():
                 digest.update(str(file.relative_to(overrides)).encode())
                 digest.update(file.read_bytes())
-    return digest.hexdigest()
+    return digest
+
+
+def _stamp(setup: Any, nav: list[Any] | None, files: list[str]) -> str:
+    """What a previous build must share for MkDocs to reuse its unchanged pages: the
+    config, the theme overrides and the notesgraph version (``setup``), the navigation
+    and the set of generated files."""
+    digest = setup.copy()
+    digest.update(json.dumps([nav, files], ensure_ascii=False, sort_keys=True).encode())
+    return str(digest.hexdigest())
 
 
 def run_mkdocs(
@@ -144,8 +151,9 @@ def run_mkdocs(
 
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
-    stamp = build_stamp(config_file, nav, sorted(files or []) + [site_url or ""])
-    outside = build_stamp(config_file, None, [site_url or ""])  # + the nav's skeleton, later
+    setup = _setup_digest(config_file)
+    stamp = _stamp(setup, nav, sorted(files or []) + [site_url or ""])
+    outside = _stamp(setup, None, [site_url or ""])  # + the nav's skeleton, later
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read the site
     try:
