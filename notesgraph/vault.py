@@ -226,6 +226,7 @@ def read_notes(
     jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
     slow = tuple(step for step in steps if not getattr(step, "loaded", True))
     pending: Pending | None = None
+    parsing: Background[list[Entry]] | None = None
     if (
         todo
         and slow
@@ -254,21 +255,22 @@ def read_notes(
             return found
 
         parsing = Background(run_quick)
-        pending = Pending(Background(run_slow), [], steps, cache)
+        analysing = Background(run_slow)
         todo = []
     late: list[Task] = []
     cache.preload(
         (keys[file.path] for file in cached),
         (lambda entry: _cut_down(entry, steps)) if outline else None,
     )
-    if pending is not None:
+    if parsing is not None:
         try:
             parsed = parsing.result()
         except RuntimeError:  # the child died: parse here instead
             parsed = run_quick()
-        for (path, *_), done in zip(changed, parsed, strict=True):
-            pending.notes.append((path, keys[path], done))
-            cache.put(keys[path], done)
+        notes_done = [(p, keys[p], done) for (p, *_), done in zip(changed, parsed, strict=True)]
+        pending = Pending(analysing, notes_done, steps, cache)
+        for path, key, done in notes_done:
+            cache.put(key, done)
             results[path] = done
     for file in cached:
         entry = cache.get(keys[file.path])
