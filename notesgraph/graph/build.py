@@ -398,8 +398,11 @@ def _add_edges(graph: nx.MultiDiGraph, edges: _Edges) -> None:
     second for a 1,000-note vault); filling its adjacency dictionaries directly in
     that order is equivalent and ~15× faster (see :func:`_direct`).
     """
-    nodes, succ, pred = graph._node, graph._succ, graph._pred  # noqa: SLF001
     direct = _direct(graph)
+    # Where they are not plain dicts, networkx's own methods and "in" are used instead.
+    nodes: Any = graph._node if direct else graph  # noqa: SLF001
+    succ: Any = graph._succ if direct else None  # noqa: SLF001
+    pred: Any = graph._pred if direct else None  # noqa: SLF001
     # The key dictionary of a pair joined by one edge with shared attributes ({0: attrs})
     # is shared too: most pairs have one edge, and a dict each was 120 MB at 5,000 notes.
     single = {id(a): {0: a} for a in edges.shared()}
