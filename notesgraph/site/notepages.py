@@ -10,9 +10,8 @@ from collections.abc import Sequence
 from ..graph import schema as ids
 from ..model import Tag
 from .body import tag_anchor
-from .context import NOTES_INDEX, TAGS_PAGE, SiteContext
+from .context import NOTES_INDEX, SiteContext
 from .markup import Page, esc
-from .urls import page_url
 
 NOTE_META = {"search": {"exclude": True}}
 
@@ -30,8 +29,7 @@ def _tag_chips(ctx: SiteContext, docs_path: str, tags: Sequence[Tag]) -> list[li
     for name in sorted({t.name for t in tags}, key=lambda n: (n.casefold(), n)):
         anchor = tag_anchor(name)
         if anchor not in chips:
-            href = ctx.link_url(docs_path, page_url(TAGS_PAGE) + "#" + anchor)
-            chips[anchor] = [esc(name), esc(href)]
+            chips[anchor] = [esc(name), esc(ctx.link(docs_path, ids.tag_id(name)) or "")]
     return list(chips.values())
 
 
