@@ -31,6 +31,15 @@ COMPANION = """# 시험 직전 요약
 """
 
 
+TAGGED = """---
+tags: [시험/대비]
+---
+# 태그 연습
+
+람다는 #Lambda 서버리스, 람다의 한도는 #lambda 로 묶는다.
+"""
+
+
 @pytest.fixture(scope="module")
 def linked_site(tmp_path_factory: pytest.TempPathFactory, served: Callable[[Path], str]) -> str:
     """The seed vault plus one note of ours that links into it (the seed has no wikilinks)."""
@@ -38,6 +47,7 @@ def linked_site(tmp_path_factory: pytest.TempPathFactory, served: Callable[[Path
     vault = work / "vault"
     shutil.copytree(ROOT / "vault", vault)
     (vault / "AWS SAA" / "시험 직전 요약.md").write_text(COMPANION, encoding="utf-8")
+    (vault / "AWS SAA" / "태그 연습.md").write_text(TAGGED, encoding="utf-8")
     return served(build_vault_site(vault, work / "out"))
 
 
@@ -172,3 +182,25 @@ def test_everything_is_served_locally(page: Any, seed_site: str, watch: Any) -> 
     assert watch.external == []
     fonts = page.evaluate("[...document.styleSheets].map(s => s.href || '').join(' ')")
     assert "fonts.googleapis" not in fonts
+
+
+def test_tag_chips_and_inline_tags_open_the_tag_on_the_tags_page(
+    page: Any, linked_site: str
+) -> None:
+    page.goto(linked_site + "notes/AWS-SAA/태그-연습/")
+    chips = page.locator("nav.md-tags a.md-tag")
+    assert [c.strip() for c in chips.all_inner_texts()] == ["Lambda", "시험/대비"]
+    chips.filter(has_text="시험/대비").click()
+    page.wait_for_url("**/tags/#tag:*")
+    assert unquote(page.url).endswith("tags/#tag:시험대비")
+    heading = page.locator("h2[id='tag:시험대비']")
+    assert heading.is_visible() and "#시험/대비" in heading.inner_text()
+    listed = page.locator("h2[id='tag:시험대비'] + div ul.ng-tag-notes a")
+    assert listed.all_inner_texts() == ["태그 연습"]
+
+    page.go_back()
+    page.wait_for_url(lambda url: unquote(url).endswith("/태그-연습/"))
+    page.locator("article").get_by_role("link", name="#lambda", exact=True).click()
+    page.wait_for_url("**/tags/#tag:lambda")
+    merged = page.locator("h2[id='tag:lambda']")
+    assert merged.is_visible() and "#Lambda · #lambda" in merged.inner_text()
