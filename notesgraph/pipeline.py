@@ -259,6 +259,7 @@ def build_site(
         clock.lap("render", f"{len(files.pages)} pages rendered")
         writer = DocsWriter(options.docs)
         writer.write(files.texts(), files.copies)
+        writer.drop_stale(keep_under=GENERATED)
         sources = [*files.texts(), *files.copies]
         pages = len(files.pages)
         files.pages.clear()  # MkDocs reads them from docs/ (300 MB of text at 5,000 notes)

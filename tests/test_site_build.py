@@ -133,6 +133,34 @@ def test_incremental_rebuild_touches_only_what_changed(tmp_path: Path) -> None:
     assert "EC2 인스턴스" in page
 
 
+def test_a_note_deleted_or_made_private_leaves_the_site(tmp_path: Path) -> None:
+    """Its old page in docs/ must not be built again: it stayed in the site (and, with
+    incremental builds, in every later one) when stale pages were removed after MkDocs."""
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    secret = vault / "컴퓨팅" / "람다는 비밀.md"
+    gone = vault / "컴퓨팅" / "람다를 지울 노트.md"
+    secret.write_text("# 람다는 비밀\n\n람다의 비밀 계정 번호 zqxsecret8841\n", encoding="utf-8")
+    gone.write_text("# 람다를 지울 노트\n\n람다를 쓴다. 지울 문장 zqxgone5527\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build(vault, out)
+    pages = out / "site" / "notes" / "컴퓨팅"
+    assert (pages / "람다는-비밀" / "index.html").is_file()
+    assert (pages / "람다를-지울-노트" / "index.html").is_file()
+    secret.write_text(
+        "---\npublish: false\n---\n# 람다는 비밀\n\n람다의 비밀 계정 번호 zqxsecret8841\n",
+        encoding="utf-8",
+    )
+    gone.unlink()
+    for _ in range(2):  # the second build is incremental, from the first one's site
+        build(vault, out)
+        assert not (pages / "람다는-비밀").exists()
+        assert not (pages / "람다를-지울-노트").exists()
+        for folder in ("docs", "site"):
+            for path, data in site_files(out / folder).items():
+                assert b"zqxsecret8841" not in data and b"zqxgone5527" not in data, (folder, path)
+
+
 def test_failed_build_leaves_the_previous_site(tmp_path: Path) -> None:
     build(VAULT, tmp_path)
     before = site_files(tmp_path / "site")

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,20 +109,30 @@ class DocsWriter:
         self.stats.written += written
         return written
 
+    def drop_stale(self, keep_under: str) -> None:
+        """Remove now what earlier builds generated and this one did not, except under
+        ``keep_under`` (data a later round writes). Called before MkDocs reads docs/:
+        a note deleted or made private must not be built again from its old page."""
+        prefix = keep_under.rstrip("/") + "/"
+        self._remove(rel for rel in self.previous - self.produced if not rel.startswith(prefix))
+
     def finish(self) -> WriteStats:
         """Remove what earlier builds generated and this one did not; save the manifest."""
-        for rel in sorted(self.previous - self.produced):
-            stale = self.docs / rel
-            if stale.is_file():
-                stale.unlink()
-                self.stats.removed.append(rel)
-                _prune_empty(stale.parent, self.docs)
+        self._remove(self.previous - self.produced)
         manifest = {"files": sorted(self.produced)}
         atomic_write(
             self.docs / MANIFEST,
             (json.dumps(manifest, ensure_ascii=False, indent=0) + "\n").encode(),
         )
         return self.stats
+
+    def _remove(self, stale_files: Iterable[str]) -> None:
+        for rel in sorted(stale_files):
+            stale = self.docs / rel
+            if stale.is_file():
+                stale.unlink()
+                self.stats.removed.append(rel)
+                _prune_empty(stale.parent, self.docs)
 
 
 def _claimable(target: Path, rel: str, previous: set[str], stats: WriteStats) -> bool:
