@@ -385,6 +385,36 @@ def test_pages_outside_the_nav_are_keyed_by_its_skeleton(tmp_path: Path) -> None
     )
 
 
+def test_generated_front_matter_is_read_as_mkdocs_reads_it() -> None:
+    from mkdocs.utils.meta import get_data
+
+    from notesgraph.site.markup import Page
+    from notesgraph.site.mkparallel import json_front_matter
+
+    page = Page(
+        {
+            "title": '람다는 "서버리스" <b>',
+            "search": {"exclude": True},
+            "notesgraph": {"node": "note:람다의 한도.md", "tags": [["람다를", "../tags/#tag:x"]]},
+            "odd": "tab\there, line\nbreak, \\ back, 🦀",
+        }
+    )
+    page.heading(1, "람다의 한도", "람다의-한도")
+    page.html("<p>---</p>")
+    text = page.render()
+    assert json_front_matter(text) == get_data(text)
+    assert json_front_matter(text)[1]["notesgraph"]["tags"] == [["람다를", "../tags/#tag:x"]]
+    for other in (
+        "---\ntitle: 람다는\n---\n\n# 본문\n",  # YAML: MkDocs' way
+        '---\n{"title": "a",\n "b": 1}\n---\n본문\n',  # JSON over two lines
+        "---\n{not json}\n---\n본문\n",
+        "---\n[1, 2]\n---\n본문\n",
+        "# 람다를 쓰는 법\n",
+        '---\n{"title": "unterminated"}\n',
+    ):
+        assert json_front_matter(other) is None, other
+
+
 def test_replaced_site_is_removed_after_the_swap(tmp_path: Path) -> None:
     import time
 
