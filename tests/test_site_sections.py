@@ -19,6 +19,7 @@ from benchmarks.vaultgen import generate_vault
 from notesgraph.site.body import tag_anchor
 from notesgraph.site.conceptpages import SHELF_SIZE, comparison_shelves
 from notesgraph.site.linkcheck import check_site
+from notesgraph.site.reviewpages import SPLIT_AT
 
 from .sitebuild import build
 
@@ -157,3 +158,112 @@ def test_shelves_small_categories_flat_large_ones_by_first_service() -> None:
     assert sum(len(pages) for _, pages in compute) == SHELF_SIZE + 1
     assert shelves["storage"] == [(None, [("compare/s.md", "S3 vs EFS")])]
     assert shelves["other"] == [(None, [("compare/bare.md", "이름 없는 비교")])]
+
+
+def _rows(page: str) -> int:
+    return len(re.findall(r"<tr>", page.split("<tbody>", 1)[1])) if "<tbody>" in page else 0
+
+
+def test_limits_are_split_into_a_page_per_category(site: Path) -> None:
+    """The 60-note vault has more limits than one page holds (SPLIT_AT): an index, then
+    a sortable table per service category; every limit on exactly one of them."""
+    assert not (site / "docs" / "limits.md").exists()
+    assert (site / "docs" / "limits" / "index.md").is_file()
+    index = read(site / "site" / "limits" / "index.html")
+    total = int(re.search(r"서비스 \d+개의 한도 (\d+)개", index).group(1))  # type: ignore[union-attr]
+    assert total > SPLIT_AT
+    shelves = re.findall(
+        r'<li><a href="([^"]+)">([^<]+)</a> <span class="ng-count">서비스 (\d+)개 · 한도 (\d+)개',
+        index,
+    )
+    assert len(shelves) >= 2
+    search = json.loads(read(site / "site" / "assets" / "generated" / "search-index.json"))
+    searched = {entry[0]: entry[3][0][1] for entry in search["pages"]}
+    rows = 0
+    for href, label, _, count in shelves:
+        url = urljoin("limits/", unquote(href))
+        page = read(site / "site" / url / "index.html")
+        assert f"한도 모음 · {html.unescape(label)}" in html.unescape(page)
+        assert _rows(page) == int(count)
+        assert page.count('<td class="ng-value"') == int(count)
+        assert searched[url] == f"한도 모음 · {html.unescape(label)}"
+        # its nav entry is open on it
+        active = re.search(
+            r'<a href="./" class="md-nav__link md-nav__link--active">\s*'
+            r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>',
+            page,
+        )
+        assert active is not None and active.group(1) == label
+        rows += int(count)
+    assert rows == total
+    home = read(site / "site" / "index.html")
+    assert 'href="limits/"' in home
+
+
+def test_key_points_stay_on_one_page_below_the_split(site: Path) -> None:
+    page = read(site / "site" / "keypoints" / "index.html")
+    count = int(re.search(r"하이라이트</mark> (\d+)개", page).group(1))  # type: ignore[union-attr]
+    assert 0 < count <= SPLIT_AT
+    assert 'id="by-service"' in page and 'id="by-note"' in page
+    assert not [p for p in (site / "site" / "keypoints").iterdir() if p.is_dir()]
+    assert (site / "docs" / "keypoints.md").is_file()
+
+
+def test_key_points_split_by_category(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past SPLIT_AT highlights: a page per category with its services' highlights, each
+    under the service it mentions; the index lists every note with its count."""
+    from notesgraph.pipeline import analyse
+    from notesgraph.search.sitedocs import _keypoint_docs
+    from notesgraph.site import reviewpages
+    from notesgraph.site.context import SiteContext
+    from notesgraph.site.urls import PagePaths, page_url
+
+    monkeypatch.setattr(reviewpages, "SPLIT_AT", 50)
+    analysis = analyse(site / "vault", None)
+    notes = {p: analysis.vault.notes[p] for p in analysis.published}
+    ctx = SiteContext(
+        notes=notes,
+        resolutions=analysis.vault.resolutions,
+        graph=analysis.graph,
+        concepts=analysis.concepts,
+        paths=PagePaths(notes, analysis.vault.attachments),
+    )
+    groups = reviewpages.keypoint_groups(ctx)
+    pages, nav = reviewpages.keypoints_pages(ctx, groups)
+    highlights = ctx.nodes_of("highlight")
+    assert len(highlights) > 50 and len(groups) >= 2
+    assert set(pages) == {reviewpages.KEYPOINTS_INDEX, *groups}
+    assert nav == {
+        "시험 포인트": [
+            reviewpages.KEYPOINTS_INDEX,
+            *({esc_label(ctx, path, services): path} for path, services in groups.items()),
+        ]
+    }
+    for path, services in groups.items():
+        categories = {reviewpages.concept_category(ctx, s) for s in services}
+        assert len(categories) == 1 and path.startswith("keypoints/")
+        for service, nodes in services.items():
+            anchor = "svc-" + service.split(":", 1)[1]
+            assert "{ #" + anchor + " }" in pages[path]
+            for node in nodes:
+                mentioned = {
+                    ctx.node(t).get("service", t) if ctx.node(t)["kind"] == "feature" else t
+                    for t, _ in ctx.out_edges(node, ["mentions"])
+                }
+                assert service in mentioned
+    index = pages[reviewpages.KEYPOINTS_INDEX]
+    listed = [int(n) for n in re.findall(r'<span class="ng-count">하이라이트 (\d+)개', index)]
+    assert sum(listed) == len(highlights)
+    docs = _keypoint_docs(ctx, highlights)
+    places = reviewpages.keypoint_places(groups)
+    for doc in docs[1:]:
+        url, _, anchor = doc.location.partition("#")
+        service = "service:" + anchor[len("svc-") :]
+        assert url == page_url(places[service])
+
+
+def esc_label(ctx: Any, path: str, services: dict[str, list[str]]) -> str:
+    from notesgraph.site.labels import category_label
+    from notesgraph.site.reviewpages import concept_category
+
+    return html.escape(category_label(concept_category(ctx, next(iter(services)))))

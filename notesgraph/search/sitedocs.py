@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from ..extract.catalog import Catalog, load_catalog
 from ..site.context import KEYPOINTS_PAGE, LIMITS_PAGE, SiteContext
 from ..site.labels import category_label
+from ..site.reviewpages import concept_category, keypoint_groups, keypoint_places, limit_groups
 from ..site.urls import page_url
 from .fields import PageTerms
 from .index import INDEX_PATH, SearchDoc, SynonymGroup, assemble_index
@@ -51,7 +52,7 @@ def graph_docs(ctx: SiteContext, kinds: dict[str, list[str]] | None = None) -> l
         *_service_docs(ctx, kinds),
         *_comparison_docs(ctx),
         *_keypoint_docs(ctx, kinds["highlight"]),
-        *_limit_docs(ctx, kinds["limit"]),
+        *_limit_docs(ctx),
     ]
 
 
@@ -137,30 +138,24 @@ def _comparison_docs(ctx: SiteContext) -> list[SearchDoc]:
 
 
 def _keypoint_docs(ctx: SiteContext, highlights: list[str]) -> list[SearchDoc]:
-    """The key-points page and a doc per service heading on it (``#svc-<id>``)."""
+    """The key-points page and a doc per service heading on it (``#svc-<id>``), on the
+    category page the service is on when the page is split."""
     url = page_url(KEYPOINTS_PAGE)
     docs = [
         SearchDoc(
             url, "시험 포인트", f"노트의 하이라이트 {len(highlights)}개", "review", REVIEW_BOOST
         )
     ]
-    by_service: dict[str, list[str]] = defaultdict(list)
-    for node in highlights:
-        for target, edges in ctx.graph.succ[node].items():
-            if not any(e["kind"] == "mentions" for e in edges.values()):
-                continue
-            tattrs = ctx.node(target)
-            owner = tattrs.get("service", target) if tattrs["kind"] == "feature" else target
-            if node not in by_service[owner]:
-                by_service[owner].append(node)
-    for service in sorted(by_service):
+    groups = keypoint_groups(ctx)
+    places = keypoint_places(groups)
+    for service in sorted(places):
         # Titled by the service only: the highlighted words are in the notes, which
         # rank first for them, and re-reading them here would cost the assembly.
         label = ctx.node(service)["label"]
-        text = f"{label} 하이라이트 {len(by_service[service])}개"
+        text = f"{label} 하이라이트 {len(groups[places[service]][service])}개"
         docs.append(
             SearchDoc(
-                f"{url}#svc-{service.split(':', 1)[1]}",
+                f"{page_url(places[service])}#svc-{service.split(':', 1)[1]}",
                 f"{label} 시험 포인트",
                 text,
                 "review",
@@ -170,10 +165,17 @@ def _keypoint_docs(ctx: SiteContext, highlights: list[str]) -> list[SearchDoc]:
     return docs
 
 
-def _limit_docs(ctx: SiteContext, limits: list[str]) -> list[SearchDoc]:
-    """The limits page: one doc naming the services it lists (the limits are in the notes)."""
-    counts: dict[str, int] = defaultdict(int)
-    for node in limits:
-        counts[ctx.node(ctx.node(node)["owner"])["label"]] += 1
-    text = " · ".join(f"{service} 한도 {n}개" for service, n in sorted(counts.items()))
-    return [SearchDoc(page_url(LIMITS_PAGE), "한도 모음", text, "review", REVIEW_BOOST)]
+def _limit_docs(ctx: SiteContext) -> list[SearchDoc]:
+    """The limits page, or each of its category pages: a doc naming the services it
+    lists (the limits are in the notes)."""
+    docs = []
+    for path, nodes in limit_groups(ctx).items():
+        counts: dict[str, int] = defaultdict(int)
+        for node in nodes:
+            counts[ctx.node(ctx.node(node)["owner"])["label"]] += 1
+        text = " · ".join(f"{service} 한도 {n}개" for service, n in sorted(counts.items()))
+        title = "한도 모음"
+        if path != LIMITS_PAGE:
+            title += " · " + category_label(concept_category(ctx, ctx.node(nodes[0])["owner"]))
+        docs.append(SearchDoc(page_url(path), title, text, "review", REVIEW_BOOST))
+    return docs

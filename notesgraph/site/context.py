@@ -47,6 +47,8 @@ class SiteContext:
     mentions: dict[str, list[Mention]] = field(default_factory=dict)  # node id → mentions
     comparison_pages: dict[str, str] = field(default_factory=dict)  # comparison node → docs path
     comparison_groups: dict[str, list[str]] | None = None  # docs path → comparison nodes
+    #: Worked out once for the pages and the search index (reviewpages' groupings).
+    memo: dict[str, Any] = field(default_factory=dict)
     body: BodyRenderer = field(init=False)
     #: Every node's edges by kind, made once and shared by the pages and the map data
     #: (networkx views are slow to walk).

@@ -23,8 +23,6 @@ from .conceptpages import (
 from .context import (
     COMPARE_INDEX,
     EXPLORER_PAGE,
-    KEYPOINTS_PAGE,
-    LIMITS_PAGE,
     MAP_PAGE,
     NOTES_INDEX,
     PROBLEMS_PAGE,
@@ -38,8 +36,10 @@ from .markup import esc
 from .notepages import note_page, notes_index
 from .reviewpages import (
     explorer_page,
-    keypoints_page,
-    limits_page,
+    keypoint_groups,
+    keypoints_pages,
+    limit_groups,
+    limits_pages,
     map_page,
     problems_page,
     tags_page,
@@ -76,8 +76,10 @@ def render_site(
     files.pages[NOTES_INDEX] = notes_index(ctx)
     files.pages[SERVICES_INDEX] = services_index(ctx)
     files.pages[COMPARE_INDEX] = compare_index(ctx, groups)
-    files.pages[LIMITS_PAGE] = limits_page(ctx)
-    files.pages[KEYPOINTS_PAGE] = keypoints_page(ctx)
+    limit_pages, limits_nav = limits_pages(ctx, limit_groups(ctx))
+    keypoint_pages, keypoints_nav = keypoints_pages(ctx, keypoint_groups(ctx))
+    files.pages.update(limit_pages)
+    files.pages.update(keypoint_pages)
     files.pages[TAGS_PAGE] = tags_page(ctx)
     files.pages[MAP_PAGE] = map_page(ctx)
     files.pages[EXPLORER_PAGE] = explorer_page(ctx)
@@ -85,12 +87,12 @@ def render_site(
         ctx, sorted(problems + ctx.problems, key=Diagnostic.sort_key)
     )
     if not home_exists:
-        files.pages[HOME] = default_home(ctx)
+        files.pages[HOME] = default_home(ctx, _first_page(keypoints_nav), _first_page(limits_nav))
     for source, target in ctx.paths.attachments.items():
         if source in attachments:
             files.copies[target] = attachments[source]
     files.data[NOTES_TREE] = notes_tree(ctx)
-    files.nav = build_nav(ctx, groups)
+    files.nav = build_nav(ctx, groups, [keypoints_nav, limits_nav])
     return files
 
 
@@ -112,7 +114,15 @@ def map_data(ctx: SiteContext) -> dict[str, str]:
     return map_files(ctx)
 
 
-def default_home(ctx: SiteContext) -> str:
+def _first_page(entry: dict[str, Any]) -> str:
+    """The page a navigation entry opens: the page, or a section's first (its index)."""
+    target = next(iter(entry.values()))
+    return target if isinstance(target, str) else str(target[0])
+
+
+def default_home(ctx: SiteContext, keypoints: str, limits: str) -> str:
+    """The home page when the docs have none (``keypoints``, ``limits``: where those
+    review pages start)."""
     from .markup import Page
 
     page = Page({"title": "홈"})
@@ -121,7 +131,7 @@ def default_home(ctx: SiteContext) -> str:
         f"노트 {len(ctx.notes)}개, 서비스 {len(ctx.nodes_of('service'))}개, "
         f"한도 {len(ctx.nodes_of('limit'))}개.\n\n"
         "- [노트](notes/index.md)\n- [서비스](services/index.md)\n- [비교](compare/index.md)\n"
-        "- [시험 포인트](keypoints.md)\n- [한도 모음](limits.md)\n- [서비스 지도](map.md)\n"
+        f"- [시험 포인트]({keypoints})\n- [한도 모음]({limits})\n- [서비스 지도](map.md)\n"
         "- [복습 탐색기](explorer.md)"
     )
     return page.render()
@@ -149,7 +159,11 @@ def notes_tree(ctx: SiteContext) -> str:
     return json.dumps(pack(root), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-def build_nav(ctx: SiteContext, groups: dict[str, list[str]]) -> list[Any]:
+def build_nav(
+    ctx: SiteContext, groups: dict[str, list[str]], review: list[dict[str, Any]]
+) -> list[Any]:
+    """The navigation; ``review`` holds the key points' and limits' entries (a page,
+    or a section of category pages when they are split)."""
     by_category: dict[str, list[str]] = defaultdict(list)
     for node in ctx.nodes_of("service"):
         by_category[ctx.node(node).get("category", "other")].append(node)
@@ -180,8 +194,7 @@ def build_nav(ctx: SiteContext, groups: dict[str, list[str]]) -> list[Any]:
         {"비교": compare},
         {
             "복습": [
-                {"시험 포인트": KEYPOINTS_PAGE},
-                {"한도 모음": LIMITS_PAGE},
+                *review,
                 {"서비스 지도": MAP_PAGE},
                 {"복습 탐색기": EXPLORER_PAGE},
                 {"태그": TAGS_PAGE},

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
 
 from ..model import Diagnostic
+from ..slugs import path_slug
 from .body import tag_anchor
 from .conceptpages import limits_table
 from .context import (
@@ -16,20 +19,35 @@ from .context import (
     TAGS_PAGE,
     SiteContext,
 )
+from .labels import category_label
 from .markup import Page, esc
 from .notepages import NOTE_META
+from .urls import page_url
+
+LIMITS_FOLDER = "limits"
+KEYPOINTS_FOLDER = "keypoints"
+#: Where the index goes when a review page is split (the same URL as the single page).
+LIMITS_INDEX = LIMITS_FOLDER + "/index.md"
+KEYPOINTS_INDEX = KEYPOINTS_FOLDER + "/index.md"
 
 
-def limits_page(ctx: SiteContext) -> str:
-    page = Page({"title": "한도 모음", **NOTE_META})
-    page.heading(1, "한도 모음")
-    limits = ctx.nodes_of("limit")
-    page.html(
-        f"<p>서비스 {len({ctx.node(n)['service'] for n in limits})}개의 한도 {len(limits)}개. "
-        "열 제목을 누르면 정렬됩니다 (값은 같은 단위끼리 크기순).</p>"
-    )
-    ordered = sorted(
-        limits,
+#: Above this many limits (or key points) a review page becomes an index with a page per
+#: service category: a 5,000-note vault's 37,000 limits made an 18 MB page, too big for
+#: a browser, converted again by MkDocs in every rebuild that touched a limit.
+SPLIT_AT = 300
+
+
+def limit_groups(ctx: SiteContext) -> dict[str, list[str]]:
+    """Docs path → the limits on that page, in table order: everything on ``limits.md``
+    up to ``SPLIT_AT`` limits, else a page per category of the limits' services."""
+    if "limit_groups" not in ctx.memo:
+        ctx.memo["limit_groups"] = _limit_groups(ctx)
+    return ctx.memo["limit_groups"]  # type: ignore[no-any-return]
+
+
+def _limit_groups(ctx: SiteContext) -> dict[str, list[str]]:
+    limits = sorted(
+        ctx.nodes_of("limit"),
         key=lambda n: (
             ctx.node(ctx.node(n)["owner"])["label"].casefold(),
             ctx.node(n)["note"],
@@ -37,17 +55,61 @@ def limits_page(ctx: SiteContext) -> str:
             n,
         ),
     )
-    page.html(limits_table(ctx, LIMITS_PAGE, ordered, True))
-    return page.render()
+    if len(limits) <= SPLIT_AT:
+        return {LIMITS_PAGE: limits}
+    by_category: dict[str, list[str]] = defaultdict(list)
+    for node in limits:
+        by_category[concept_category(ctx, ctx.node(node)["owner"])].append(node)
+    pages = category_pages(LIMITS_FOLDER, by_category)
+    return {pages[category]: by_category[category] for category in pages}
 
 
-def keypoints_page(ctx: SiteContext) -> str:
-    """Every ==highlight==, by service and by note: the exam-review page."""
-    page = Page({"title": "시험 포인트", **NOTE_META})
-    page.heading(1, "시험 포인트")
+def limits_pages(
+    ctx: SiteContext, groups: dict[str, list[str]]
+) -> tuple[dict[str, str], dict[str, Any]]:
+    """The limits page (groups from :func:`limit_groups`), or its index and category
+    pages; and their entry in the navigation."""
+    total = sum(len(nodes) for nodes in groups.values())
+    services = {ctx.node(n)["service"] for nodes in groups.values() for n in nodes}
+    summary = f"서비스 {len(services)}개의 한도 {total}개."
+    sorting = "열 제목을 누르면 정렬됩니다 (값은 같은 단위끼리 크기순)."
+    if list(groups) == [LIMITS_PAGE]:
+        page = Page({"title": "한도 모음", **NOTE_META})
+        page.heading(1, "한도 모음")
+        page.html(f"<p>{summary} {sorting}</p>")
+        page.html(limits_table(ctx, LIMITS_PAGE, groups[LIMITS_PAGE], True))
+        return {LIMITS_PAGE: page.render()}, {"한도 모음": LIMITS_PAGE}
+    pages: dict[str, str] = {}
+    shelves = []
+    for path, nodes in groups.items():
+        label = category_label(concept_category(ctx, ctx.node(nodes[0])["owner"]))
+        owners = sorted(
+            {ctx.node(n)["service"] for n in nodes}, key=lambda s: ctx.node(s)["label"].casefold()
+        )
+        page = Page({"title": f"한도 모음 · {label}", **NOTE_META})
+        page.heading(1, esc(f"한도 모음 · {label}"))
+        page.html(f"<p>서비스 {len(owners)}개의 한도 {len(nodes)}개. {sorting}</p>")
+        page.html(limits_table(ctx, path, nodes, True))
+        pages[path] = page.render()
+        shelves.append((path, label, owners, len(nodes)))
+    index = Page({"title": "한도 모음", **NOTE_META})
+    index.heading(1, "한도 모음")
+    index.html(f"<p>{summary} 서비스 분류마다 한 페이지입니다.</p>")
+    index.html(_shelf_list(ctx, LIMITS_INDEX, shelves, "한도"))
+    pages[LIMITS_INDEX] = index.render()
+    return pages, _nav_entry("한도 모음", LIMITS_INDEX, shelves)
+
+
+def keypoint_groups(ctx: SiteContext) -> dict[str, dict[str, list[str]]]:
+    """Docs path → service → its highlights, for the by-service part of the key points:
+    all on ``keypoints.md`` up to ``SPLIT_AT`` highlights, else a page per category."""
+    if "keypoint_groups" not in ctx.memo:
+        ctx.memo["keypoint_groups"] = _keypoint_groups(ctx)
+    return ctx.memo["keypoint_groups"]  # type: ignore[no-any-return]
+
+
+def _keypoint_groups(ctx: SiteContext) -> dict[str, dict[str, list[str]]]:
     highlights = ctx.nodes_of("highlight")
-    page.html(f"<p>노트의 <mark>하이라이트</mark> {len(highlights)}개</p>")
-
     by_service: dict[str, list[str]] = defaultdict(list)
     for node in highlights:
         for target, _ in ctx.out_edges(node, ["mentions"]):
@@ -58,33 +120,139 @@ def keypoints_page(ctx: SiteContext) -> str:
             )
             if node not in by_service[owner]:
                 by_service[owner].append(node)
-    page.heading(2, "서비스별", "by-service")
-    if by_service:
-        for service in sorted(by_service, key=lambda s: ctx.node(s)["label"].casefold()):
-            page.heading(3, esc(ctx.node(service)["label"]), "svc-" + service.split(":", 1)[1])
-            page.html(_items(ctx, sorted(by_service[service], key=_order(ctx))))
-    else:
-        page.html('<p class="ng-empty">서비스 이름이 들어간 하이라이트가 없습니다.</p>')
+    ordered = {
+        service: sorted(by_service[service], key=_order(ctx))
+        for service in sorted(by_service, key=lambda s: ctx.node(s)["label"].casefold())
+    }
+    if len(highlights) <= SPLIT_AT:
+        return {KEYPOINTS_PAGE: ordered}
+    by_category: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for service, nodes in ordered.items():
+        by_category[concept_category(ctx, service)][service] = nodes
+    pages = category_pages(KEYPOINTS_FOLDER, by_category)
+    return {pages[category]: by_category[category] for category in pages}
 
-    page.heading(2, "노트별", "by-note")
+
+def keypoints_pages(
+    ctx: SiteContext, groups: dict[str, dict[str, list[str]]]
+) -> tuple[dict[str, str], dict[str, Any]]:
+    """Every ==highlight==, by service and by note: the exam-review page (groups from
+    :func:`keypoint_groups`); split, an index with the notes' counts and a page per
+    category with the services' highlights. And their entry in the navigation."""
+    highlights = ctx.nodes_of("highlight")
     by_note: dict[str, list[str]] = defaultdict(list)
     for node in highlights:
         by_note[ctx.node(node)["note"]].append(node)
-    for note in sorted(by_note, key=lambda n: ctx.node(n)["label"]):
-        page.heading(3, esc(ctx.node(note)["label"]), None)
-        page.html(_items(ctx, sorted(by_note[note], key=_order(ctx)), with_section=True))
-    return page.render()
+    notes = sorted(by_note, key=lambda n: ctx.node(n)["label"])
+    count = f"<p>노트의 <mark>하이라이트</mark> {len(highlights)}개</p>"
+    if list(groups) == [KEYPOINTS_PAGE]:
+        page = Page({"title": "시험 포인트", **NOTE_META})
+        page.heading(1, "시험 포인트")
+        page.html(count)
+        page.heading(2, "서비스별", "by-service")
+        if groups[KEYPOINTS_PAGE]:
+            _service_points(ctx, page, KEYPOINTS_PAGE, groups[KEYPOINTS_PAGE], 3)
+        else:
+            page.html('<p class="ng-empty">서비스 이름이 들어간 하이라이트가 없습니다.</p>')
+        page.heading(2, "노트별", "by-note")
+        for note in notes:
+            page.heading(3, esc(ctx.node(note)["label"]), None)
+            page.html(_items(ctx, KEYPOINTS_PAGE, sorted(by_note[note], key=_order(ctx)), True))
+        return {KEYPOINTS_PAGE: page.render()}, {"시험 포인트": KEYPOINTS_PAGE}
+    pages: dict[str, str] = {}
+    shelves = []
+    for path, services in groups.items():
+        label = category_label(concept_category(ctx, next(iter(services))))
+        page = Page({"title": f"시험 포인트 · {label}", **NOTE_META})
+        page.heading(1, esc(f"시험 포인트 · {label}"))
+        total = len({n for nodes in services.values() for n in nodes})
+        page.html(f"<p>서비스 {len(services)}개, <mark>하이라이트</mark> {total}개</p>")
+        _service_points(ctx, page, path, services, 2)
+        pages[path] = page.render()
+        shelves.append((path, label, list(services), total))
+    index = Page({"title": "시험 포인트", **NOTE_META})
+    index.heading(1, "시험 포인트")
+    index.html(count)
+    index.heading(2, "서비스별", "by-service")
+    index.html(_shelf_list(ctx, KEYPOINTS_INDEX, shelves, "하이라이트"))
+    index.heading(2, "노트별", "by-note")
+    items = "".join(
+        f'<li><a href="{esc(ctx.link(KEYPOINTS_INDEX, note) or "#")}">'
+        f"{esc(ctx.node(note)['label'])}</a> "
+        f'<span class="ng-count">하이라이트 {len(by_note[note])}개</span></li>'
+        for note in notes
+    )
+    index.html(f'<ul class="ng-note-list">{items}</ul>')
+    pages[KEYPOINTS_INDEX] = index.render()
+    return pages, _nav_entry("시험 포인트", KEYPOINTS_INDEX, shelves)
+
+
+def _nav_entry(
+    title: str, index: str, shelves: list[tuple[str, str, list[str], int]]
+) -> dict[str, Any]:
+    return {title: [index, *({esc(label): path} for path, label, _, _ in shelves)]}
+
+
+def keypoint_places(groups: dict[str, dict[str, list[str]]]) -> dict[str, str]:
+    """Service → the docs path its key points are on."""
+    return {service: path for path, services in groups.items() for service in services}
+
+
+def _service_points(
+    ctx: SiteContext, page: Page, path: str, services: dict[str, list[str]], level: int
+) -> None:
+    for service, nodes in services.items():
+        page.heading(level, esc(ctx.node(service)["label"]), "svc-" + service.split(":", 1)[1])
+        page.html(_items(ctx, path, nodes))
+
+
+def _shelf_list(
+    ctx: SiteContext, index: str, shelves: list[tuple[str, str, list[str], int]], what: str
+) -> str:
+    """The index of a split review page: each category's page, its count and services."""
+    items = []
+    for path, label, services, count in shelves:
+        names = " · ".join(esc(ctx.node(s)["label"]) for s in services)
+        items.append(
+            f'<li><a href="{esc(ctx.link_url(index, page_url(path)))}">{esc(label)}</a> '
+            f'<span class="ng-count">서비스 {len(services)}개 · {what} {count}개</span>'
+            f'<br><span class="ng-services">{names}</span></li>'
+        )
+    return f'<ul class="ng-shelves">{"".join(items)}</ul>'
+
+
+def concept_category(ctx: SiteContext, concept: str) -> str:
+    """The category of a service, or of a feature's service."""
+    attrs = ctx.node(concept)
+    if attrs["kind"] == "feature":
+        attrs = ctx.node(attrs["service"])
+    return str(attrs.get("category") or "other")
+
+
+def category_pages(folder: str, categories: Iterable[str]) -> dict[str, str]:
+    """Category → ``<folder>/<slug>.md``, in the order of the categories' labels."""
+    taken = {"index", "readme"}
+    pages = {}
+    for category in sorted(categories, key=lambda c: (category_label(c), c)):
+        base = slug = path_slug(category).casefold()
+        n = 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        pages[category] = f"{folder}/{slug}.md"
+    return pages
 
 
 def _order(ctx: SiteContext):  # type: ignore[no-untyped-def]
     return lambda n: (ctx.node(n)["note"], ctx.node(n)["line"], n)
 
 
-def _items(ctx: SiteContext, nodes: list[str], with_section: bool = False) -> str:
+def _items(ctx: SiteContext, page: str, nodes: list[str], with_section: bool = False) -> str:
     items = []
     for node in nodes:
         attrs = ctx.node(node)
-        href = ctx.link(KEYPOINTS_PAGE, node) or "#"
+        href = ctx.link(page, node) or "#"
         context = attrs.get("context", "")
         start, end = attrs.get("start", 0), attrs.get("end", 0)
         if 0 <= start < end <= len(context):

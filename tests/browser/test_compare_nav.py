@@ -1,5 +1,6 @@
-"""The comparisons' shelves in the sidebar, in headless Chromium: a generated vault
-(60 notes) has enough comparisons in a category to file them under services."""
+"""The comparisons' shelves and the limits' category pages, in headless Chromium: a
+generated vault (60 notes) has enough comparisons in a category to file them under
+services, and more limits than one page holds."""
 
 from __future__ import annotations
 
@@ -44,3 +45,32 @@ def test_a_shelf_opens_on_its_comparison_and_the_others_stay_shut(
     assert (
         page.locator("article h1").inner_text().strip().rstrip("¶") == current.inner_text().strip()
     )
+
+
+def test_a_limits_category_page_opens_from_the_index_and_sorts(
+    page: Any, shelved_site: str
+) -> None:
+    """More limits than one page holds: the index leads to a page per category, whose
+    table sorts by value and whose entry is the open one in the sidebar."""
+    page.goto(shelved_site + "limits/")
+    shelves = page.locator("article ul.ng-shelves > li > a")
+    assert shelves.count() >= 2
+    label = shelves.nth(1).inner_text().strip()
+    shelves.nth(1).click()
+    page.wait_for_url("**/limits/*/")
+    assert page.locator("article h1").inner_text().strip().rstrip("¶") == f"한도 모음 · {label}"
+    current = page.locator("nav.md-nav--primary a.md-nav__link--active:not([href*='#'])")
+    assert current.count() == 1 and current.inner_text().strip() == label
+    table = page.locator("table.ng-limits")
+    value_header = table.locator("thead th", has_text="값")
+    value_header.click()
+    assert value_header.get_attribute("aria-sort") == "ascending"
+    cells = table.locator("tbody td.ng-value").evaluate_all(
+        "cells => cells.map(c => [c.dataset.unit, parseFloat(c.dataset.sort)])"
+    )
+    assert len(cells) > 1
+    by_unit: dict[str, list[float]] = {}
+    for unit, value in cells:
+        if value == value:  # a count written in words has no value to sort by (NaN)
+            by_unit.setdefault(unit, []).append(value)
+    assert by_unit and all(values == sorted(values) for values in by_unit.values())
