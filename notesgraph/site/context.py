@@ -54,6 +54,7 @@ class SiteContext:
     #: (networkx views are slow to walk).
     adjacency: Adjacency = field(init=False)
     _urls: dict[str, str | None] = field(init=False, default_factory=dict)
+    _by_kind: dict[str, list[str]] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.adjacency = Adjacency(self.graph)
@@ -91,7 +92,12 @@ class SiteContext:
         return self.adjacency.nodes[node_id]
 
     def nodes_of(self, kind: str) -> list[str]:
-        return [n for n, a in self.adjacency.nodes.items() if a["kind"] == kind]
+        """The nodes of a kind, in graph order (a new list: callers may sort it)."""
+        if self._by_kind is None:
+            self._by_kind = defaultdict(list)
+            for node, attrs in self.adjacency.nodes.items():
+                self._by_kind[attrs["kind"]].append(node)
+        return list(self._by_kind.get(kind, ()))
 
     def out_edges(
         self, node_id: str, kinds: Iterable[str] = ()
