@@ -137,11 +137,11 @@ class SiteContext:
             base = self.url_of(ids.note_id(path))
             return base + ("#" + anchor if anchor else "") if base else None
         if kind == "highlight":
-            attrs = self.graph.nodes[node_id]
+            attrs = self.adjacency.nodes[node_id]
             base = self.url_of(attrs["note"])
             return base + "#" + attrs["anchor"] if base else None
         if kind == "limit":
-            return self.url_of(self.graph.nodes[node_id]["section"])
+            return self.url_of(self.adjacency.nodes[node_id]["section"])
         if kind == "tag":
             from .body import tag_anchor
 

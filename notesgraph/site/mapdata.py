@@ -111,7 +111,7 @@ def vendor_files() -> dict[str, Path]:
 def where(ctx: SiteContext, attrs: dict[str, Any]) -> str:
     """``노트 › 섹션`` for a fact read from a section."""
     note = ctx.node(attrs["note"])["label"] if attrs.get("note") in ctx.graph else ""
-    section = ctx.graph.nodes.get(attrs.get("section", ""), {})
+    section = ctx.adjacency.nodes.get(attrs.get("section", ""), {})
     if section.get("anchor") and section.get("label"):
         return f"{note} › {section['label']}"
     return note
@@ -159,7 +159,7 @@ def relation_counts(ctx: SiteContext, adj: Adjacency) -> Counter[str]:
     for source, target, data in adj.edges:
         if data["kind"] in RELATION_KINDS:
             for end in (source, target):
-                if service := service_of(ctx.graph, end):
+                if service := service_of(ctx.adjacency.nodes, end):
                     counts[service] += 1
     return counts
 
@@ -214,7 +214,7 @@ def service_map(
     for source, target, data in sorted(
         (e for e in adj.edges if e[2]["kind"] in RELATION_KINDS), key=_edge_order
     ):
-        a, b = service_of(graph, source), service_of(graph, target)
+        a, b = service_of(adj.nodes, source), service_of(adj.nodes, target)
         if not a or not b or a == b:
             continue
         key = (a, b, data["kind"])
@@ -289,7 +289,7 @@ def explorer_graph(
         if attrs.get("aliases"):
             aliases[str(i)] = list(attrs["aliases"])
         if kind in ("service", "feature"):
-            owner = service_of(graph, node)
+            owner = service_of(adj.nodes, node)
             category[str(i)] = adj.nodes[owner].get("category", "other") if owner else "other"
             mentions[str(i)] = int(attrs.get("mentions", 0))
         elif kind == "limit":

@@ -98,9 +98,14 @@ def _pick(by_kind: dict[str, list[Edge]], kinds: tuple[str, ...]) -> list[Edge]:
     return [edge for kind in kinds for edge in by_kind.get(kind, [])]
 
 
-def service_of(graph: nx.MultiDiGraph, node: str) -> str | None:
+#: Every node's attributes (``Adjacency.nodes``: a plain dict, faster than networkx's
+#: node view, which the map data asked a million times at 5,000 notes).
+NodeAttrs = Mapping[str, Mapping[str, Any]]
+
+
+def service_of(nodes: NodeAttrs, node: str) -> str | None:
     """The service a service or feature node belongs to."""
-    attrs = graph.nodes[node]
+    attrs = nodes[node]
     if attrs["kind"] == "service":
         return node
     if attrs["kind"] == "feature":
@@ -111,21 +116,22 @@ def service_of(graph: nx.MultiDiGraph, node: str) -> str | None:
 def service_weights(graph: nx.MultiDiGraph, adjacency: Adjacency) -> nx.Graph:
     """Services joined by how strongly the notes tie them: relations 3, a shared section 1."""
     weights: Counter[tuple[str, str]] = Counter()
+    nodes = adjacency.nodes
     for source, target, data in adjacency.edges:
         if data["kind"] in RELATION_KINDS:
-            a, b = service_of(graph, source), service_of(graph, target)
+            a, b = service_of(nodes, source), service_of(nodes, target)
             if a and b and a != b:
                 weights[(min(a, b), max(a, b))] += 3
-    for node, attrs in graph.nodes(data=True):
+    for node, attrs in nodes.items():
         if attrs["kind"] != "section":
             continue
         named = sorted(
-            {s for t, _ in adjacency.out(node, "mentions") if (s := service_of(graph, t))}
+            {s for t, _ in adjacency.out(node, "mentions") if (s := service_of(nodes, t))}
         )
         for a, b in combinations(named[:_MAX_PAIR_SERVICES], 2):
             weights[(a, b)] += 1
     joined = nx.Graph()
-    joined.add_nodes_from(sorted(n for n, a in graph.nodes(data=True) if a["kind"] == "service"))
+    joined.add_nodes_from(sorted(n for n, a in nodes.items() if a["kind"] == "service"))
     for (a, b), weight in sorted(weights.items()):
         joined.add_edge(a, b, weight=math.log1p(weight))
     return joined
@@ -182,15 +188,16 @@ def hash_phase(key: object) -> float:
 def layout(graph: nx.MultiDiGraph, adjacency: Adjacency | None = None) -> dict[str, Point]:
     """Positions (px, rounded) of every node of a :data:`PLACED_KINDS` kind."""
     adjacency = adjacency or Adjacency(graph)
+    nodes = adjacency.nodes
     pos: dict[str, Point] = dict(service_positions(graph, adjacency))
     by_kind: dict[str, list[str]] = defaultdict(list)
-    for node, attrs in sorted(graph.nodes(data=True)):
-        by_kind[attrs["kind"]].append(node)
+    for node in sorted(nodes):
+        by_kind[nodes[node]["kind"]].append(node)
     origin = (0.0, 0.0)
 
     def around_owner(kind: str, placer: _Placer, owner_attribute: str) -> None:
         for node in by_kind[kind]:
-            owner = graph.nodes[node].get(owner_attribute, "")
+            owner = nodes[node].get(owner_attribute, "")
             pos[node] = placer.place(owner, pos.get(owner, origin))
 
     around_owner("feature", _Placer(45, 12), "service")
@@ -201,7 +208,7 @@ def layout(graph: nx.MultiDiGraph, adjacency: Adjacency | None = None) -> dict[s
 
     joins = _Placer(25, 14)
     for node in by_kind["comparison"]:
-        members = [pos[m] for m in graph.nodes[node].get("services", []) if m in pos]
+        members = [pos[m] for m in nodes[node].get("services", []) if m in pos]
         centre = _centroid(members) or origin
         pos[node] = joins.place((round(centre[0], -1), round(centre[1], -1)), centre)
     for node in by_kind["tag"]:
@@ -215,7 +222,7 @@ def primary_service(graph: nx.MultiDiGraph, adjacency: Adjacency, note: str) -> 
     """The service a note names most often (ties: the first by id)."""
     counts: Counter[str] = Counter()
     for target, data in adjacency.out(note, "mentions"):
-        if service := service_of(graph, target):
+        if service := service_of(adjacency.nodes, target):
             counts[service] += int(data.get("count", 1))
     if not counts:
         return None
@@ -251,7 +258,7 @@ def node_size(
     adjacency: Adjacency | None = None,
 ) -> int:
     """Drawn radius in px: services grow with how much the notes say about them."""
-    attrs = graph.nodes[node]
+    attrs = adjacency.nodes[node] if adjacency else graph.nodes[node]
     kind = attrs["kind"]
     if kind == "service":
         said = int(attrs.get("mentions", 0)) + 2 * (relations or {}).get(node, 0)

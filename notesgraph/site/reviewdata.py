@@ -179,7 +179,7 @@ def cloze_cards(ctx: SiteContext, adj: Adjacency) -> Iterator[dict[str, Any]]:
             continue
         seen.add((context, start, end))
         services = highlight_services(ctx, adj, node, named)
-        section = ctx.graph.nodes.get(attrs.get("section", ""), {})
+        section = ctx.adjacency.nodes.get(attrs.get("section", ""), {})
         hint = {"note": attrs.get("note", ""), "section": attrs.get("section", "")}
         url = ctx.url_of(node) or ""
         yield {
@@ -201,7 +201,7 @@ def _services_by_line(ctx: SiteContext, adj: Adjacency) -> dict[tuple[str, int],
     named: dict[tuple[str, int], set[str]] = defaultdict(set)
     for found in ctx.concepts:
         for mention in found.mentions:
-            service = service_of(ctx.graph, ids.concept_id(mention.key))
+            service = service_of(ctx.adjacency.nodes, ids.concept_id(mention.key))
             if service:
                 named[(ids.note_id(found.path), mention.source.line)].add(service)
     for node in ctx.nodes_of("limit"):
@@ -217,7 +217,7 @@ def highlight_services(
     """The services a key point is about: named in it, or a limit of theirs stated on its line
     (``==128MB ~ 10GB==`` is Lambda's memory), or else named by the nearest heading above."""
     attrs = adj.nodes[node]
-    found = {s for v, _ in adj.out(node, "mentions") if (s := service_of(ctx.graph, v))}
+    found = {s for v, _ in adj.out(node, "mentions") if (s := service_of(ctx.adjacency.nodes, v))}
     found |= {s for s in named.get((attrs["note"], attrs["line"]), set()) if s in adj.nodes}
     section = attrs.get("section")
     while not found and section in adj.nodes:
@@ -294,7 +294,7 @@ def fit_check(ctx: SiteContext) -> dict[str, Any]:
         (o for o in per_owner if o in ctx.graph), key=lambda o: (ctx.node(o)["label"].casefold(), o)
     ):
         attrs = ctx.node(owner)
-        service = service_of(ctx.graph, owner) or owner
+        service = service_of(ctx.adjacency.nodes, owner) or owner
         options.append(
             {
                 "id": owner,
