@@ -97,7 +97,7 @@ class Pending:
 
     def settle(self, derived: dict[str, tuple[Any, ...]]) -> None:
         for (path, key, entry), extra in zip(self.notes, self.work.result(), strict=True):
-            full = Entry(entry.note, entry.problems, {**entry.derived, **extra})
+            full = Entry(entry.note, entry.problems, with_results(entry.derived, extra))
             self.cache.put(key, full)
             if path in derived:
                 derived[path] = tuple(full.derived[s.fingerprint] for s in self.steps)
@@ -117,11 +117,25 @@ def _process(item: Task) -> Entry:
         cached = Entry(note, tuple(problems), {})
     missing = [s for s in steps if s.fingerprint not in cached.derived]
     if cached.note is not None and missing:
-        derived = dict(cached.derived)
-        for step in missing:
-            derived[step.fingerprint] = step(cached.note)
-        cached = Entry(cached.note, cached.problems, derived)
+        fresh = {step.fingerprint: step(cached.note) for step in missing}
+        cached = Entry(cached.note, cached.problems, with_results(cached.derived, fresh))
     return cached
+
+
+def _family(fingerprint: str) -> str:
+    """The step a fingerprint belongs to: its name part (``search:…``), or "" for the
+    unnamed one (concept extraction: its fingerprint starts with the code's hash)."""
+    head = fingerprint.split(":", 1)[0]
+    return head if head.strip("0123456789abcdef") else ""
+
+
+def with_results(derived: Mapping[str, Any], fresh: Mapping[str, Any]) -> dict[str, Any]:
+    """``derived`` with ``fresh`` results added and what they supersede dropped: results
+    of the same step under an older fingerprint (the step's code or the vault's
+    catalogue changed) were kept in every entry, which grew by a copy each time."""
+    families = {_family(key) for key in fresh}
+    kept = {key: value for key, value in derived.items() if _family(key) not in families}
+    return {**kept, **fresh}
 
 
 def _complete(entry: Entry, steps: Sequence[PerNote]) -> bool:

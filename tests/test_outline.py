@@ -104,3 +104,51 @@ def test_outline_run_drops_rows_of_another_parser_version(tmp_path: Path) -> Non
     with sqlite3.connect(cache / "notes.sqlite") as connection:
         fingerprints = {f for (f,) in connection.execute("SELECT fingerprint FROM entries")}
     assert fingerprints == {NoteCache(cache).fingerprint}
+
+
+def test_a_step_with_new_code_replaces_its_old_results_in_the_cache(tmp_path: Path) -> None:
+    """Results of a per-note step under an older fingerprint go when the step runs again
+    (they stayed in every entry, which grew by a copy with each change of its code)."""
+    import pickle
+    import sqlite3
+
+    from notesgraph.vault import with_results
+
+    assert with_results(
+        {"search:old:1": "a", "0a1b:2": "c", "other:1": "o"}, {"search:new:1": "b"}
+    ) == {"0a1b:2": "c", "other:1": "o", "search:new:1": "b"}
+    assert with_results({"0a1b:2": "c", "search:x": "s"}, {"ffee:3": "d"}) == {
+        "search:x": "s",
+        "ffee:3": "d",
+    }
+
+    cache = tmp_path / "cache"
+    analyse(VAULT, cache)
+    database = cache / "notes.sqlite"
+
+    def derived_keys() -> list[set[str]]:
+        with sqlite3.connect(database) as connection:
+            rows = connection.execute("SELECT data FROM entries").fetchall()
+        return [set(pickle.loads(data).derived) for (data,) in rows]
+
+    current = derived_keys()
+    assert current and all(len(keys) == 2 for keys in current)
+    with sqlite3.connect(database) as connection:  # as if the search code had changed
+        for key, data in connection.execute("SELECT key, data FROM entries").fetchall():
+            entry = pickle.loads(data)
+            entry.derived["search:older-code:0"] = entry.derived.pop(
+                next(k for k in entry.derived if k.startswith("search:"))
+            )
+            connection.execute(
+                "UPDATE entries SET data = ? WHERE key = ?", (pickle.dumps(entry), key)
+            )
+    _forget_shared_caches()
+    analyse(VAULT, cache)
+    assert derived_keys() == current
+
+
+def _forget_shared_caches() -> None:
+    """NoteCache.shared keeps each cache's entries for the process: read the file again."""
+    from notesgraph import cache as cache_module
+
+    cache_module._SHARED.clear()
