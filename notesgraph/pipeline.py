@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import json
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -28,9 +30,10 @@ from .search.noteterms import SearchAnalyser
 from .search.sitedocs import search_files
 from .site.context import SiteContext
 from .site.mkbuild import run_mkdocs
-from .site.render import HOME, map_data, prepare, render_site
+from .site.pagesigs import Signatures
+from .site.render import HOME, Reuse, map_data, prepare, render_site
 from .site.urls import PagePaths
-from .site.writer import GENERATED, DocsWriter, WriteStats, place_generated
+from .site.writer import GENERATED, DocsWriter, PageRecords, WriteStats, place_generated
 from .vault import Progress, Vault, load_vault
 
 Step = Callable[[str], None]
@@ -256,19 +259,32 @@ def build_site(
     data = Background(lambda: map_data(context()))
     ctx = context()
     prepare(ctx)
+    # Without a cache, everything is worked out again: the pages too.
+    records = PageRecords(options.cache_dir, options.docs) if options.cache_dir else None
+    writer = DocsWriter(options.docs, records)
+    reuse = (
+        Reuse(Signatures(ctx, vault.content_keys, _config_digest(vault)), records.valid())
+        if records is not None
+        else None
+    )
     try:
         files = render_site(
             ctx,
             [p for p in problems if p.path in published],
             {p: f.real for p, f in vault.attachments.items()},
             home_exists=_hand_written(options.docs, HOME),
+            reuse=reuse,
         )
-        clock.lap("render", f"{len(files.pages)} pages rendered")
-        writer = DocsWriter(options.docs)
+        clock.lap(
+            "render",
+            f"{len(files.pages)} pages rendered, {len(files.kept)} kept as they were",
+        )
         writer.write(files.texts(), files.copies)
+        writer.keep(files.kept)
+        writer.record(files.records)
         writer.drop_stale(keep_under=GENERATED)
-        sources = [*files.texts(), *files.copies]
-        pages = len(files.pages)
+        sources = [*files.texts(), *files.copies, *files.kept]
+        pages = len(files.pages) + len(files.kept)
         files.pages.clear()  # MkDocs reads them from docs/ (300 MB of text at 5,000 notes)
         clock.lap("write", "docs/: pages written")
 
@@ -320,6 +336,12 @@ def build_site(
         pages,
         {**analysis.timings, **clock.timings},
     )
+
+
+def _config_digest(vault: Vault) -> str:
+    """The vault's config as the page signatures see it (see site.pagesigs)."""
+    config = dataclasses.asdict(vault.config)
+    return json.dumps(config, sort_keys=True, ensure_ascii=False, default=str)
 
 
 def _hand_written(docs: Path, rel: str) -> bool:

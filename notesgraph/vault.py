@@ -49,6 +49,9 @@ class Vault:
     newest_epoch: int | None = None  # modification time of the newest note, in seconds
     derived: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # per-note step results
     pending: Pending | None = None  # results still being worked out (see settle)
+    #: Per note, a key of the file's bytes (its path and their hash); missing for a note
+    #: kept from an earlier build (``fallback``) in place of an unreadable one.
+    content_keys: dict[str, str] = field(default_factory=dict)
 
     def settle(self) -> None:
         """Wait for per-note results a forked child is still working out; afterwards
@@ -201,7 +204,9 @@ def read_notes(
     steps: Sequence[PerNote] = (),
     in_process: bool = False,
     outline: bool = False,
-) -> tuple[dict[str, Note], list[Diagnostic], dict[str, tuple[Any, ...]], Pending | None]:
+) -> tuple[
+    dict[str, Note], list[Diagnostic], dict[str, tuple[Any, ...]], Pending | None, dict[str, str]
+]:
     """Parse every note file (and run each step on it), taking unchanged work from the cache.
 
     ``fallback`` (used while serving) holds the last good parse of each note: a
@@ -213,7 +218,7 @@ def read_notes(
     ``in_process`` (a long-lived process, which keeps Kiwi loaded between builds).
     With ``outline``, the notes are returned as :meth:`Note.outline` (what the graph
     needs), each cut down as it is read from the cache so the full ones are never
-    all in memory at once.
+    all in memory at once. Last, each note's content key (see ``Vault.content_keys``).
     """
     notes: dict[str, Note] = {}
     diagnostics: list[Diagnostic] = []
@@ -317,6 +322,7 @@ def read_notes(
         diagnostics.extend(entry.problems)
         if note is None and fallback and path in fallback:
             note = fallback[path]
+            keys.pop(path)  # not this file's parse: no key says what it is made from
             diagnostics.append(
                 Diagnostic(
                     path,
@@ -339,7 +345,7 @@ def read_notes(
                 else s(note)
                 for s in steps
             )
-    return notes, diagnostics, derived, pending
+    return notes, diagnostics, derived, pending, {p: keys[p] for p in notes if p in keys}
 
 
 def load_vault(
@@ -367,7 +373,7 @@ def load_vault(
     diagnostics += scan.diagnostics
     cache = NoteCache.shared(cache_dir) if keep_cache else NoteCache(cache_dir)
     steps = tuple(per_note(config)) if per_note is not None else ()
-    notes, problems, derived, pending = read_notes(
+    notes, problems, derived, pending, keys = read_notes(
         scan.notes, cache, jobs, progress, fallback, steps, keep_cache, outline
     )
     cache.save()
@@ -392,4 +398,5 @@ def load_vault(
         newest_epoch=max((f.mtime_ns // 1_000_000_000 for f in scan.notes), default=None),
         derived=derived,
         pending=pending,
+        content_keys=keys,
     )

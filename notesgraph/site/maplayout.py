@@ -89,6 +89,10 @@ class Adjacency:
             raise ValueError(f"incoming {kinds or 'all'} edges are not indexed")
         return _pick(self._in.get(node, {}), kinds)
 
+    def indexed_into(self, node: str) -> list[Edge]:
+        """Every indexed edge arriving at ``node`` (all but :data:`UNINDEXED_IN`)."""
+        return _pick(self._in.get(node, {}), ())
+
 
 def _pick(by_kind: dict[str, list[Edge]], kinds: tuple[str, ...]) -> list[Edge]:
     if not kinds:

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +36,7 @@ from .labels import category_label
 from .mapdata import map_files, vendor_files
 from .markup import esc
 from .notepages import note_page, notes_index
+from .pagesigs import Signatures
 from .reviewpages import (
     explorer_page,
     keypoint_groups,
@@ -45,6 +48,7 @@ from .reviewpages import (
     tags_page,
 )
 from .urls import service_page
+from .writer import Record
 
 HOME = "index.md"
 NOTES_TREE = "assets/generated/notes-tree.json"
@@ -56,21 +60,62 @@ class SiteFiles:
     data: dict[str, str] = field(default_factory=dict)  # docs path → JSON or other text
     copies: dict[str, Path] = field(default_factory=dict)  # docs path → file to copy
     nav: list[Any] = field(default_factory=list)
+    #: Pages not rendered: their files in docs/ are what rendering would write.
+    kept: set[str] = field(default_factory=set)
+    #: Signature and problems of each page that has a signature, kept or rendered.
+    records: dict[str, Record] = field(default_factory=dict)
 
     def texts(self) -> dict[str, str]:
         return {**self.pages, **self.data}
 
 
+@dataclass
+class Reuse:
+    """What lets a build keep pages an earlier one wrote: this build's signatures and
+    the records of the pages in docs/ (see :mod:`.pagesigs`)."""
+
+    signatures: Signatures
+    recorded: dict[str, Record]
+
+
 def render_site(
-    ctx: SiteContext, problems: list[Diagnostic], attachments: dict[str, Path], home_exists: bool
+    ctx: SiteContext,
+    problems: list[Diagnostic],
+    attachments: dict[str, Path],
+    home_exists: bool,
+    reuse: Reuse | None = None,
 ) -> SiteFiles:
     files = SiteFiles()
     groups = prepare(ctx)
     files.copies.update(vendor_files())
+    sigs = reuse.signatures if reuse else None
+
+    def render_or_keep(docs_path: str, signature: str | None, render: Callable[[], str]) -> None:
+        """Render the page, or keep its file when its signature is the recorded one;
+        the problems its rendering reports are recorded and, when kept, reported again."""
+        record = reuse.recorded.get(docs_path) if reuse and signature else None
+        if record is not None and record[0] == signature:
+            files.kept.add(docs_path)
+            ctx.problems.extend(record[1])
+            files.records[docs_path] = record
+            return
+        start = len(ctx.problems)
+        files.pages[docs_path] = render()
+        if signature is not None:
+            files.records[docs_path] = (signature, ctx.problems[start:])
+
     for path in ctx.notes:
-        files.pages[ctx.paths.notes[path]] = note_page(ctx, path)
+        render_or_keep(
+            ctx.paths.notes[path],
+            sigs.note(path) if sigs else None,
+            partial(note_page, ctx, path),
+        )
     for node in ctx.nodes_of("service"):
-        files.pages[service_page(node.split(":", 1)[1])] = service_page_text(ctx, node)
+        render_or_keep(
+            service_page(node.split(":", 1)[1]),
+            sigs.service(node) if sigs else None,
+            partial(service_page_text, ctx, node),
+        )
     for page, nodes in groups.items():
         files.pages[page] = comparison_page_text(ctx, page, nodes)
     files.pages[NOTES_INDEX] = notes_index(ctx)

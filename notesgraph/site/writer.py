@@ -12,10 +12,11 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..model import Diagnostic
 
@@ -65,6 +66,64 @@ def read_manifest(docs: Path) -> set[str]:
     return {str(p) for p in data.get("files", [])} if isinstance(data, dict) else set()
 
 
+#: A page's record: its signature (see pagesigs) and the problems its rendering
+#: reported, kept for its file in docs/ as written (its size and modification time).
+Record = tuple[str, list[Diagnostic]]
+
+
+class PageRecords:
+    """The records of the pages in one docs/ folder, kept in the cache folder (a
+    build without a cache renders every page)."""
+
+    FILE = "page-records.json"
+
+    def __init__(self, cache_dir: Path, docs: Path) -> None:
+        self.file = cache_dir / self.FILE
+        self.docs = docs
+        self._on_disk: dict[str, Any] = {}
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+            if data.get("docs") == str(docs.resolve()) and isinstance(data.get("pages"), dict):
+                self._on_disk = data["pages"]
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def valid(self) -> dict[str, Record]:
+        """The records whose files are as the build that recorded them left them."""
+        found: dict[str, Record] = {}
+        for rel, record in self._on_disk.items():
+            try:
+                signature, size, mtime, problems = record
+                stat = (self.docs / rel).stat()
+                if (stat.st_size, stat.st_mtime_ns) == (size, mtime):
+                    found[rel] = (str(signature), [Diagnostic(*p) for p in problems])
+            except (OSError, TypeError, ValueError):
+                continue
+        return found
+
+    def about_to_change(self, rel: str) -> None:
+        """Drop the records on disk before a recorded page is written again: a build
+        stopped before :meth:`save` must not leave a record that could pass for the new
+        file (same size, within the file system's time step)."""
+        if rel in self._on_disk:
+            self._on_disk = {}
+            with suppress(OSError):
+                self.file.unlink()
+
+    def save(self, records: Mapping[str, Record]) -> None:
+        pages = {}
+        for rel, (signature, problems) in sorted(records.items()):
+            try:
+                stat = (self.docs / rel).stat()
+            except OSError:
+                continue
+            rows = [[p.path, p.line, p.code, p.message, p.action, p.severity] for p in problems]
+            pages[rel] = [signature, stat.st_size, stat.st_mtime_ns, rows]
+        data = {"docs": str(self.docs.resolve()), "pages": pages}
+        with suppress(OSError):
+            atomic_write(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
 class DocsWriter:
     """Writes generated files into docs/ in one or more rounds, then removes stale ones.
 
@@ -72,11 +131,23 @@ class DocsWriter:
     the pages without the pages' round deleting the previous data files.
     """
 
-    def __init__(self, docs: Path) -> None:
+    def __init__(self, docs: Path, records: PageRecords | None = None) -> None:
         self.docs = docs
         self.previous = read_manifest(docs)
+        self.records = records
+        self._records: dict[str, Record] = {}
         self.produced: set[str] = set()
         self.stats = WriteStats()
+
+    def keep(self, paths: Iterable[str]) -> None:
+        """Pages left as an earlier build wrote them (their records said so)."""
+        for rel in paths:
+            self.produced.add(rel)
+            self.stats.unchanged += 1
+
+    def record(self, records: Mapping[str, Record]) -> None:
+        """Pages' records, saved by :meth:`finish` with their files' sizes and times."""
+        self._records.update(records)
 
     def write(self, texts: dict[str, str], copies: dict[str, Path]) -> list[str]:
         """Write what changed; return the docs paths written this round."""
@@ -93,6 +164,8 @@ class DocsWriter:
                     continue
             except OSError:
                 pass
+            if self.records is not None:
+                self.records.about_to_change(rel)
             atomic_write(target, data)
             written.append(rel)
         for rel, source in sorted(copies.items()):
@@ -119,6 +192,8 @@ class DocsWriter:
     def finish(self) -> WriteStats:
         """Remove what earlier builds generated and this one did not; save the manifest."""
         self._remove(self.previous - self.produced)
+        if self.records is not None:
+            self.records.save(self._records)
         manifest = {"files": sorted(self.produced)}
         atomic_write(
             self.docs / MANIFEST,

@@ -1,0 +1,156 @@
+"""Signatures of generated pages: a hash of everything a page is made from.
+
+A note page is made from the note, the notes its links and embeds land on (their
+titles and headings; an embed's own embeds), the notes linking to it (backlinks
+quote them), and what every page shares: notesgraph's code, the vault's config
+and where each note and attachment is published. A service page is made from
+every note with something on it: a mention of the service or one of its
+features, a limit, a relation, a comparison, a key point (found from the graph's
+edges around them, each naming the note it came from, and the mentions). A page
+whose signature is the one recorded when its file in docs/ was written is not
+rendered again (see :mod:`.render`); one without a signature always is.
+
+Each note is known by its content key (path and a hash of its bytes), so working
+the signatures out costs a hash of a few keys per page, not the page.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+
+from ..fingerprint import source_fingerprint
+from ..graph import schema as ids
+from .context import SiteContext
+
+#: Changes every signature when what they cover changes.
+FORMAT = "1"
+_NOTE = "note:"
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """notesgraph's code and packaged data: any change can change any page."""
+    return source_fingerprint(
+        ".",
+        "markdown",
+        "extract",
+        "graph",
+        "site",
+        "search",
+        "data/aws_services.yaml",
+        extra=FORMAT,
+    )
+
+
+class Signatures:
+    """Signatures of the note and service pages of one build."""
+
+    def __init__(self, ctx: SiteContext, keys: Mapping[str, str], setup: str) -> None:
+        """``keys``: each note's content key (a note without one is always rendered);
+        ``setup``: a digest of the vault's config."""
+        self.ctx = ctx
+        self.keys = keys
+        shared = hashlib.blake2b(digest_size=16)
+        for part in (
+            code_fingerprint(),
+            setup,
+            json.dumps(sorted(ctx.paths.notes.items()), ensure_ascii=False),
+            json.dumps(sorted(ctx.paths.attachments.items()), ensure_ascii=False),
+        ):
+            shared.update(part.encode())
+            shared.update(b"\x00")
+        self._notes = shared.copy()
+        concepts = shared.copy()
+        groups = ctx.comparison_groups or {}
+        concepts.update(json.dumps(sorted(groups.items()), ensure_ascii=False).encode())
+        self._concepts = concepts
+
+    def note(self, path: str) -> str | None:
+        """A note page's signature; None when a note it is made from has no key."""
+        ctx = self.ctx
+        if path not in self.keys:
+            return None
+        digest = self._notes.copy()
+        shown = self._embedded(path)
+        linked: set[str] = set()
+        for current in shown:
+            # How each link resolved (another note can take a name over without
+            # changing the notes linked before) and the notes it lands on.
+            resolutions = ctx.resolutions[current]
+            digest.update(current.encode() + b"\x00" + repr(resolutions).encode())
+            linked.update(r.path for r in resolutions if r.kind == "note" and r.path)
+        sources = {b.source for b in ctx.backlinks.get(path, ())}
+        for group in (shown, sorted(linked), sorted(sources)):
+            digest.update(b"\x01")
+            if not self._add_keys(digest, group):
+                return None
+        return digest.hexdigest()
+
+    def service(self, node: str) -> str | None:
+        """A service page's signature; None when a note it is made from has no key."""
+        digest = self._concepts.copy()
+        digest.update(node.encode())
+        if not self._add_keys(digest, sorted(self._contributors(node))):
+            return None
+        return digest.hexdigest()
+
+    def _embedded(self, path: str) -> list[str]:
+        """The note and every published note shown inside its page (embeds of embeds)."""
+        ctx = self.ctx
+        shown = [path]
+        seen = {path}
+        for current in shown:
+            note = ctx.notes.get(current)
+            if note is None:
+                continue
+            for link, resolution in zip(note.links, ctx.resolutions[current], strict=False):
+                target = resolution.path
+                if (
+                    link.kind == "embed"
+                    and resolution.kind == "note"
+                    and target
+                    and target in ctx.notes
+                    and target not in seen
+                ):
+                    seen.add(target)
+                    shown.append(target)
+        return shown
+
+    def _contributors(self, service: str) -> set[str]:
+        """Every note with something on the service's page."""
+        ctx = self.ctx
+        found: set[str] = set()
+        scope = [service, *(u for u, _ in ctx.in_edges(service, ["feature_of"]))]
+        for node in scope:
+            # Incoming edges of the kinds Adjacency leaves out (contains, stated_in,
+            # has_limit) never end at a service or a feature.
+            for other, data in (*ctx.out_edges(node), *ctx.adjacency.indexed_into(node)):
+                _add_note(found, data.get("note"))
+                attrs = ctx.node(other)
+                if attrs["kind"] == "note":
+                    _add_note(found, other)
+                else:
+                    _add_note(found, attrs.get("note"))
+            for mention in ctx.mentions.get(node, ()):
+                found.add(mention.source.note)
+        return found
+
+    def _add_keys(self, digest: hashlib.blake2b, paths: Iterable[str]) -> bool:
+        for path in paths:
+            key = self.keys.get(path)
+            if key is None:
+                return False
+            digest.update(key.encode())
+            digest.update(b"\x00")
+        return True
+
+
+def _add_note(found: set[str], node: object) -> None:
+    if isinstance(node, str) and node.startswith(_NOTE):
+        found.add(node[len(_NOTE) :])
+
+
+assert ids.note_id("a") == _NOTE + "a"
