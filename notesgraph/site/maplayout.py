@@ -89,9 +89,11 @@ class Adjacency:
             raise ValueError(f"incoming {kinds or 'all'} edges are not indexed")
         return _pick(self._in.get(node, {}), kinds)
 
-    def indexed_into(self, node: str) -> list[Edge]:
-        """Every indexed edge arriving at ``node`` (all but :data:`UNINDEXED_IN`)."""
-        return _pick(self._in.get(node, {}), ())
+    def into_except(self, node: str, *kinds: str) -> list[Edge]:
+        """Every indexed edge arriving at ``node`` (not :data:`UNINDEXED_IN`) but those
+        of the given kinds."""
+        by_kind = self._in.get(node, {})
+        return [edge for kind, edges in by_kind.items() if kind not in kinds for edge in edges]
 
 
 def _pick(by_kind: dict[str, list[Edge]], kinds: tuple[str, ...]) -> list[Edge]:

@@ -93,7 +93,7 @@ class Signatures:
         """A service page's signature; None when a note it is made from has no key."""
         digest = self._concepts.copy()
         digest.update(node.encode())
-        if not self._add_keys(digest, sorted(self._contributors(node))):
+        if not self._add_keys(digest, self._contributors(node)):
             return None
         return digest.hexdigest()
 
@@ -119,24 +119,28 @@ class Signatures:
                     shown.append(target)
         return shown
 
-    def _contributors(self, service: str) -> set[str]:
-        """Every note with something on the service's page."""
-        ctx = self.ctx
-        found: set[str] = set()
-        scope = [service, *(u for u, _ in ctx.in_edges(service, ["feature_of"]))]
+    def _contributors(self, service: str) -> list[str]:
+        """Every note with something on the service's page: the notes the edges around
+        it and its features come from (a mention's note has an edge of its own)."""
+        adj = self.ctx.adjacency
+        nodes = adj.nodes
+        found: set[object] = set()
+        add = found.add
+        scope = [service, *(u for u, _ in adj.into(service, "feature_of"))]
         for node in scope:
+            # Every mention has an edge from its note (the graph builder adds the note's
+            # beside its section's and key points'): those are the mentions' notes.
+            for other, _ in adj.into(node, "mentions"):
+                add(other)
             # Incoming edges of the kinds Adjacency leaves out (contains, stated_in,
             # has_limit) never end at a service or a feature.
-            for other, data in (*ctx.out_edges(node), *ctx.adjacency.indexed_into(node)):
-                _add_note(found, data.get("note"))
-                attrs = ctx.node(other)
-                if attrs["kind"] == "note":
-                    _add_note(found, other)
-                else:
-                    _add_note(found, attrs.get("note"))
-            for mention in ctx.mentions.get(node, ()):
-                found.add(mention.source.note)
-        return found
+            for other, data in (*adj.out(node), *adj.into_except(node, "mentions")):
+                add(data.get("note"))
+                attrs = nodes[other]
+                add(other if attrs["kind"] == "note" else attrs.get("note"))
+        return sorted(
+            node[len(_NOTE) :] for node in found if isinstance(node, str) and node.startswith(_NOTE)
+        )
 
     def _add_keys(self, digest: hashlib.blake2b, paths: Iterable[str]) -> bool:
         for path in paths:
@@ -146,11 +150,6 @@ class Signatures:
             digest.update(key.encode())
             digest.update(b"\x00")
         return True
-
-
-def _add_note(found: set[str], node: object) -> None:
-    if isinstance(node, str) and node.startswith(_NOTE):
-        found.add(node[len(_NOTE) :])
 
 
 assert ids.note_id("a") == _NOTE + "a"
