@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.vaultgen import edit_one_note, generate_vault
+from notesgraph.site import reviewpages
 
 from .sitebuild import build, site_files
 
@@ -94,8 +95,13 @@ def vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def test_kept_pages_match_a_build_from_nothing(vault: Path, tmp_path: Path) -> None:
+def test_kept_pages_match_a_build_from_nothing(
+    vault: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reviewpages, "SPLIT_AT", 40)  # limits and key points split too
     kept = build(vault, tmp_path / "kept")
+    assert (tmp_path / "kept" / "docs" / "limits" / "index.md").is_file()
+    assert (tmp_path / "kept" / "docs" / "keypoints" / "index.md").is_file()
     assert kept.pages > 100
     for name, edit in EDITS:
         edit(vault)

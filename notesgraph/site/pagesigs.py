@@ -97,6 +97,31 @@ class Signatures:
             return None
         return digest.hexdigest()
 
+    def comparison(self, page: str, nodes: list[str]) -> str | None:
+        """A comparison page's: the notes of its comparisons and of the other
+        comparisons between its members (``compared_with``, ``alternative_to``)."""
+        ctx = self.ctx
+        members = set(ctx.node(nodes[0]).get("services", []))
+        notes = [ctx.node(n).get("note") for n in nodes]
+        for member in members:
+            for target, data in ctx.out_edges(member, ["compared_with", "alternative_to"]):
+                if target in members:
+                    notes.append(data.get("note"))
+        return self._of(page, nodes, notes)
+
+    def nodes(self, page: str, nodes: list[str]) -> str | None:
+        """A page listing these nodes (a category's limits or key points): their ids
+        and the notes they come from."""
+        return self._of(page, nodes, [self.ctx.node(n).get("note") for n in nodes])
+
+    def _of(self, page: str, nodes: list[str], notes: list[object]) -> str | None:
+        digest = self._concepts.copy()
+        digest.update(page.encode() + b"\x00" + "\x00".join(nodes).encode())
+        paths = sorted(
+            {n[len(_NOTE) :] for n in notes if isinstance(n, str) and n.startswith(_NOTE)}
+        )
+        return digest.hexdigest() if self._add_keys(digest, paths) else None
+
     def _embedded(self, path: str) -> list[str]:
         """The note and every published note shown inside its page (embeds of embeds)."""
         ctx = self.ctx

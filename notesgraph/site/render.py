@@ -25,6 +25,8 @@ from .conceptpages import (
 from .context import (
     COMPARE_INDEX,
     EXPLORER_PAGE,
+    KEYPOINTS_PAGE,
+    LIMITS_PAGE,
     MAP_PAGE,
     NOTES_INDEX,
     PROBLEMS_PAGE,
@@ -90,14 +92,22 @@ def render_site(
     files.copies.update(vendor_files())
     sigs = reuse.signatures if reuse else None
 
-    def render_or_keep(docs_path: str, signature: str | None, render: Callable[[], str]) -> None:
-        """Render the page, or keep its file when its signature is the recorded one;
-        the problems its rendering reports are recorded and, when kept, reported again."""
+    def keep(docs_path: str, signature: str | None) -> bool:
+        """Keep the page's file if its signature is the recorded one (and report the
+        problems its rendering reported again); else note the signature for later."""
         record = reuse.recorded.get(docs_path) if reuse and signature else None
         if record is not None and record[0] == signature:
             files.kept.add(docs_path)
             ctx.problems.extend(record[1])
             files.records[docs_path] = record
+            return True
+        if signature is not None:
+            files.records[docs_path] = (signature, [])
+        return False
+
+    def render_or_keep(docs_path: str, signature: str | None, render: Callable[[], str]) -> None:
+        """Render the page unless it is kept; record the problems its rendering reports."""
+        if keep(docs_path, signature):
             return
         start = len(ctx.problems)
         files.pages[docs_path] = render()
@@ -117,12 +127,31 @@ def render_site(
             partial(service_page_text, ctx, node),
         )
     for page, nodes in groups.items():
-        files.pages[page] = comparison_page_text(ctx, page, nodes)
+        render_or_keep(
+            page,
+            sigs.comparison(page, nodes) if sigs else None,
+            partial(comparison_page_text, ctx, page, nodes),
+        )
     files.pages[NOTES_INDEX] = notes_index(ctx)
     files.pages[SERVICES_INDEX] = services_index(ctx)
     files.pages[COMPARE_INDEX] = compare_index(ctx, groups)
-    limit_pages, limits_nav = limits_pages(ctx, limit_groups(ctx))
-    keypoint_pages, keypoints_nav = keypoints_pages(ctx, keypoint_groups(ctx))
+    # A split review page's category pages (the index is made each time).
+    limits = limit_groups(ctx)
+    keypoints = keypoint_groups(ctx)
+    kept = {
+        path
+        for path, nodes in [
+            *((p, n) for p, n in limits.items() if p != LIMITS_PAGE),
+            *(
+                (p, [n for service, hs in by_service.items() for n in (service, *hs)])
+                for p, by_service in keypoints.items()
+                if p != KEYPOINTS_PAGE
+            ),
+        ]
+        if keep(path, sigs.nodes(path, nodes) if sigs else None)
+    }
+    limit_pages, limits_nav = limits_pages(ctx, limits, skip=kept)
+    keypoint_pages, keypoints_nav = keypoints_pages(ctx, keypoints, skip=kept)
     files.pages.update(limit_pages)
     files.pages.update(keypoint_pages)
     files.pages[TAGS_PAGE] = tags_page(ctx)

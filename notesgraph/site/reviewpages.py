@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any
 
 from ..model import Diagnostic
@@ -65,10 +65,10 @@ def _limit_groups(ctx: SiteContext) -> dict[str, list[str]]:
 
 
 def limits_pages(
-    ctx: SiteContext, groups: dict[str, list[str]]
+    ctx: SiteContext, groups: dict[str, list[str]], skip: Container[str] = ()
 ) -> tuple[dict[str, str], dict[str, Any]]:
     """The limits page (groups from :func:`limit_groups`), or its index and category
-    pages; and their entry in the navigation."""
+    pages but those in ``skip`` (kept from the last build); and their navigation entry."""
     total = sum(len(nodes) for nodes in groups.values())
     services = {ctx.node(n)["service"] for nodes in groups.values() for n in nodes}
     summary = f"서비스 {len(services)}개의 한도 {total}개."
@@ -86,12 +86,14 @@ def limits_pages(
         owners = sorted(
             {ctx.node(n)["service"] for n in nodes}, key=lambda s: ctx.node(s)["label"].casefold()
         )
+        shelves.append((path, label, owners, len(nodes)))
+        if path in skip:
+            continue
         page = Page({"title": f"한도 모음 · {label}", **NOTE_META})
         page.heading(1, esc(f"한도 모음 · {label}"))
         page.html(f"<p>서비스 {len(owners)}개의 한도 {len(nodes)}개. {sorting}</p>")
         page.html(limits_table(ctx, path, nodes, True))
         pages[path] = page.render()
-        shelves.append((path, label, owners, len(nodes)))
     index = Page({"title": "한도 모음", **NOTE_META})
     index.heading(1, "한도 모음")
     index.html(f"<p>{summary} 서비스 분류마다 한 페이지입니다.</p>")
@@ -134,11 +136,12 @@ def _keypoint_groups(ctx: SiteContext) -> dict[str, dict[str, list[str]]]:
 
 
 def keypoints_pages(
-    ctx: SiteContext, groups: dict[str, dict[str, list[str]]]
+    ctx: SiteContext, groups: dict[str, dict[str, list[str]]], skip: Container[str] = ()
 ) -> tuple[dict[str, str], dict[str, Any]]:
     """Every ==highlight==, by service and by note: the exam-review page (groups from
     :func:`keypoint_groups`); split, an index with the notes' counts and a page per
-    category with the services' highlights. And their entry in the navigation."""
+    category with the services' highlights, but those in ``skip`` (kept from the last
+    build). And their entry in the navigation."""
     highlights = ctx.nodes_of("highlight")
     by_note: dict[str, list[str]] = defaultdict(list)
     for node in highlights:
@@ -163,13 +166,15 @@ def keypoints_pages(
     shelves = []
     for path, services in groups.items():
         label = category_label(concept_category(ctx, next(iter(services))))
+        total = len({n for nodes in services.values() for n in nodes})
+        shelves.append((path, label, list(services), total))
+        if path in skip:
+            continue
         page = Page({"title": f"시험 포인트 · {label}", **NOTE_META})
         page.heading(1, esc(f"시험 포인트 · {label}"))
-        total = len({n for nodes in services.values() for n in nodes})
         page.html(f"<p>서비스 {len(services)}개, <mark>하이라이트</mark> {total}개</p>")
         _service_points(ctx, page, path, services, 2)
         pages[path] = page.render()
-        shelves.append((path, label, list(services), total))
     index = Page({"title": "시험 포인트", **NOTE_META})
     index.heading(1, "시험 포인트")
     index.html(count)
