@@ -25,13 +25,15 @@ from .extract.facts import NoteConcepts
 from .extract.run import ConceptExtractor
 from .graph.build import GraphInput, build_graph, edge_count
 from .model import Diagnostic, Note
+from .search import runstore
 from .search.fields import PageTerms
+from .search.korean import store_identity
 from .search.noteterms import SearchAnalyser
 from .search.sitedocs import search_files
 from .site.context import SiteContext
 from .site.mkbuild import run_mkdocs
 from .site.pagesigs import Signatures
-from .site.render import HOME, Reuse, map_data, prepare, render_site
+from .site.render import HOME, Reuse, map_data, prepare, render_site, review_data
 from .site.urls import PagePaths
 from .site.writer import GENERATED, DocsWriter, PageRecords, WriteStats, place_generated
 from .vault import Progress, Vault, load_vault
@@ -176,6 +178,8 @@ def analyse(
     are kept as outlines, without their texts, and no search terms are worked out.
     """
     clock = _Clock(step)
+    # Kiwi's analyses of earlier processes, and this one's for later ones.
+    runstore.use(None if outline else cache_dir, store_identity())
     vault = load_vault(
         vault_dir,
         cache_dir,
@@ -256,7 +260,7 @@ def build_site(
     # The map data child makes its own context: forked before this one's is made, it
     # starts sooner (the context takes 0.6 s at 5,000 notes, and the maps were what a
     # rebuild of such a vault waited for last).
-    data = Background(lambda: map_data(context()))
+    data = Background(lambda: map_data(context(), review=False))
     ctx = context()
     prepare(ctx)
     # Without a cache, everything is worked out again: the pages too.
@@ -295,12 +299,17 @@ def build_site(
             started = time.perf_counter()
             search = search_files(ctx, analysis.search_terms(), analysis.catalog)
             searched = time.perf_counter()
+            # The review data here rather than in the child: the maps were what a rebuild
+            # waited for last, by about as long as this takes (at 1,000 and 5,000 notes).
+            review = review_data(ctx)
+            reviewed = time.perf_counter()
             maps = data.result()
             # Inside the MkDocs step's time; shown on their own, since either can be the
             # bottleneck (a 5,000-note rebuild waited seconds for the map data).
             clock.timings["search index (in mkdocs)"] = searched - started
-            clock.timings["waiting for map data (in mkdocs)"] = time.perf_counter() - searched
-            texts = {**maps, **search}
+            clock.timings["review data (in mkdocs)"] = reviewed - searched
+            clock.timings["waiting for map data (in mkdocs)"] = time.perf_counter() - reviewed
+            texts = {**maps, **review, **search}
             writer.write(texts, {})
             place_generated(staging, {**files.data, **texts}, files.copies, writer)
 

@@ -73,8 +73,9 @@ class Vault:
 class PerNote(Protocol):
     """Work done on every parsed note in the parse workers, cached with the parse."""
 
-    # A step may also say whether it is ``loaded`` (cheap to run here) and whether it
-    # is ``fork_safe`` (can run in a fork()ed child of this process).
+    # A step may also say whether it is ``loaded`` (cheap to run here), whether it
+    # is ``fork_safe`` (can run in a fork()ed child of this process), and have a
+    # ``flush()`` that keeps what it worked out in a process for later ones.
     fingerprint: str
 
     def __call__(self, note: Note) -> Any: ...
@@ -184,6 +185,14 @@ def _process_all(
         yield from map(work, items)
 
 
+def _flush(steps: Sequence[PerNote]) -> None:
+    """Let each step keep what it worked out in this process (``flush``, if it has one)."""
+    for step in steps:
+        flush = getattr(step, "flush", None)
+        if flush is not None:
+            flush()
+
+
 def _fork_safe(steps: Sequence[PerNote]) -> bool:
     return all(getattr(step, "fork_safe", True) for step in steps)
 
@@ -271,6 +280,7 @@ def read_notes(
             for path, data, known, _ in changed:
                 note = _process((path, data, known, ())).note
                 found.append({step.fingerprint: step(note) for step in slow} if note else {})
+            _flush(slow)
             return found
 
         parsing = Background(run_quick)
@@ -345,6 +355,7 @@ def read_notes(
                 else s(note)
                 for s in steps
             )
+    _flush(steps)
     return notes, diagnostics, derived, pending, {p: keys[p] for p in notes if p in keys}
 
 

@@ -80,6 +80,15 @@ EDITS: list[tuple[str, Callable[[Path], object]]] = [
         ),
     ),
     ("a comparison row changes", lambda v: _replace(v, "연습/비교.md", "5초", "30초")),
+    (
+        "a comparison is added",
+        lambda v: _replace(
+            v,
+            "연습/람다는.md",
+            "- 메모리:",
+            "| 항목 | S3 | EFS |\n| --- | --- | --- |\n| 종류 | 객체 | 파일 |\n\n- 메모리:",
+        ),
+    ),
     ("a note is deleted", lambda v: (v / "연습/새 노트.md").unlink()),
     ("another generated note grows", lambda v: edit_one_note(v, seed=7)),
     ("a link is removed", lambda v: _replace(v, "연습/비교.md", "[[람다는]] 참고.\n", "")),

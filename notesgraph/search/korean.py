@@ -22,12 +22,15 @@ analysed the same way as queries (:func:`vocabulary_analyse`), without Kiwi.
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from . import runstore
 
 #: One morpheme: surface form, Sejong tag, start and length inside its run.
 Morph = tuple[str, str, int, int]
@@ -265,6 +268,16 @@ _MEMORY: dict[str, tuple[Morph, ...]] = {}  # run -> Kiwi's morphemes, for the w
 _WORDS: dict[str, WordTerms] = {}  # normalised word -> its terms, for the whole process
 
 
+def store_identity() -> str:
+    """What Kiwi's analyses kept between processes (see :mod:`.runstore`) depend on."""
+    options = json.dumps(KIWI_OPTIONS, sort_keys=True)
+    return f"kiwipiepy {kiwi_version()} {options} {STORE_FORMAT}"
+
+
+#: Changes the store's identity when what is kept per run changes (see _kiwi_analyse).
+STORE_FORMAT = "1"
+
+
 def kiwi_version() -> str:
     """The installed kiwipiepy version, or ``""``; part of the analyser's fingerprint."""
     try:
@@ -384,10 +397,20 @@ class KoreanAnalyzer:
         if not missing:
             return
         analyse = self._analyse
+        kiwi = analyse is None and bool(kiwi_version())
+        if kiwi and runstore.active():  # analysed by an earlier process?
+            stored = runstore.fetch(missing)
+            self._morphs.update(stored)
+            missing = [r for r in missing if r not in stored]
+            if not missing:
+                return
         if analyse is None:
-            analyse = _kiwi_analyse if kiwi_version() else _fallback_analyse
-        for run, morphs in zip(missing, analyse(missing), strict=True):
+            analyse = _kiwi_analyse if kiwi else _fallback_analyse
+        analysed = analyse(missing)
+        for run, morphs in zip(missing, analysed, strict=True):
             self._morphs[run] = morphs
+        if kiwi:
+            runstore.remember(zip(missing, analysed, strict=True))
         self.analysed += len(missing)
 
     def prepare_words(self, words: Iterable[str]) -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..fingerprint import source_fingerprint
 from ..model import Note
+from . import runstore
 from .fields import DocFields, FieldCounter, PageTerms, page_terms
 from .korean import KIWI_OPTIONS, KoreanAnalyzer, kiwi_loaded, kiwi_version, name_key
 
@@ -92,6 +93,10 @@ class SearchAnalyser:
 
     def __call__(self, note: Note) -> PageTerms:
         return page_terms(note_docs(note), self.counter())
+
+    def flush(self) -> None:
+        """Store the runs Kiwi analysed in this process (see :mod:`.runstore`)."""
+        runstore.save()
 
 
 def note_docs(note: Note) -> list[DocFields]:

@@ -364,11 +364,11 @@ def _compact_url(
 # ----------------------------------------------------------------------------- files
 
 
-def map_files(ctx: SiteContext) -> dict[str, str]:
-    """Every JSON file the maps and the explorer read: docs path → text."""
+def map_files(ctx: SiteContext, review: bool = True) -> dict[str, str]:
+    """Every JSON file the maps and the explorer read: docs path → text (without the
+    review data, :func:`review_files`, unless ``review``)."""
     # Imported here: both build on this module's helpers (evidence, limit records).
     from .localmaps import local_maps
-    from .reviewdata import review_data
 
     adj = ctx.adjacency
     pos = layout(ctx.graph, adj)
@@ -376,11 +376,19 @@ def map_files(ctx: SiteContext) -> dict[str, str]:
     files = {
         SERVICES_JSON: dumps(service_map(ctx, adj, pos, relations)),
         EXPLORER_JSON: dumps(explorer_graph(ctx, adj, pos, relations)),
-        REVIEW_JSON: dumps(review_data(ctx)),
     }
+    if review:
+        files.update(review_files(ctx))
     buckets: dict[str, dict[str, Any]] = defaultdict(dict)
     for node, data in local_maps(ctx).items():
         buckets[local_map_path(node)][node] = data
     for path, entries in sorted(buckets.items()):
         files[path] = dumps(entries)
     return files
+
+
+def review_files(ctx: SiteContext) -> dict[str, str]:
+    """The flashcards' and the fit check's data (the review page reads it)."""
+    from .reviewdata import review_data
+
+    return {REVIEW_JSON: dumps(review_data(ctx))}

@@ -6,7 +6,9 @@ quote them), and what every page shares: notesgraph's code, the vault's config
 and where each note and attachment is published. A service page is made from
 every note with something on it: a mention of the service or one of its
 features, a limit, a relation, a comparison, a key point (found from the graph's
-edges around them, each naming the note it came from, and the mentions). A page
+edges around them, each naming the note it came from), and the pages its
+comparisons are on; a comparison page or a category page of the limits or key
+points from the notes of what it lists. A page
 whose signature is the one recorded when its file in docs/ was written is not
 rendered again (see :mod:`.render`); one without a signature always is.
 
@@ -63,10 +65,7 @@ class Signatures:
             shared.update(part.encode())
             shared.update(b"\x00")
         self._notes = shared.copy()
-        concepts = shared.copy()
-        groups = ctx.comparison_groups or {}
-        concepts.update(json.dumps(sorted(groups.items()), ensure_ascii=False).encode())
-        self._concepts = concepts
+        self._concepts = shared.copy()
 
     def note(self, path: str) -> str | None:
         """A note page's signature; None when a note it is made from has no key."""
@@ -93,6 +92,10 @@ class Signatures:
         """A service page's signature; None when a note it is made from has no key."""
         digest = self._concepts.copy()
         digest.update(node.encode())
+        # The pages its comparisons are on (a new comparison elsewhere moves none).
+        pages = self.ctx.comparison_pages
+        for comparison, _ in self.ctx.adjacency.into(node, "compares"):
+            digest.update(f"\x00{comparison}\x00{pages.get(comparison)}".encode())
         if not self._add_keys(digest, self._contributors(node)):
             return None
         return digest.hexdigest()

@@ -35,7 +35,7 @@ from .context import (
     SiteContext,
 )
 from .labels import category_label
-from .mapdata import map_files, vendor_files
+from .mapdata import map_files, review_files, vendor_files
 from .markup import esc
 from .notepages import note_page, notes_index
 from .pagesigs import Signatures
@@ -179,13 +179,20 @@ def prepare(ctx: SiteContext) -> dict[str, list[str]]:
     return ctx.comparison_groups
 
 
-def map_data(ctx: SiteContext) -> dict[str, str]:
-    """The JSON the maps, the explorer, the flashcards and the fit check read.
+def map_data(ctx: SiteContext, review: bool = True) -> dict[str, str]:
+    """The JSON the maps, the explorer, the flashcards and the fit check read (but
+    the flashcards' and fit check's, :func:`review_data`, unless ``review``).
 
     Independent of the pages, so the pipeline computes it in the background.
     """
     prepare(ctx)
-    return map_files(ctx)
+    return map_files(ctx, review)
+
+
+def review_data(ctx: SiteContext) -> dict[str, str]:
+    """The flashcards' and the fit check's JSON."""
+    prepare(ctx)
+    return review_files(ctx)
 
 
 def _first_page(entry: dict[str, Any]) -> str:
