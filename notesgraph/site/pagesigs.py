@@ -1,16 +1,17 @@
 """Signatures of generated pages: a hash of everything a page is made from.
 
-A note page is made from the note, the notes its links and embeds land on (their
-titles and headings; an embed's own embeds), the notes linking to it (backlinks
-quote them), and what every page shares: notesgraph's code, the vault's config
-and where each note and attachment is published. A service page is made from
-every note with something on it: a mention of the service or one of its
-features, a limit, a relation, a comparison, a key point (found from the graph's
-edges around them, each naming the note it came from), and the pages its
-comparisons are on; a comparison page or a category page of the limits or key
-points from the notes of what it lists. A page
-whose signature is the one recorded when its file in docs/ was written is not
-rendered again (see :mod:`.render`); one without a signature always is.
+Every signature covers notesgraph's code and the vault's config. A note page's
+covers the note, the notes its links and embeds land on (their titles and
+headings; an embed's own embeds, in turn), the notes linking to it (backlinks
+quote them), how each link resolved and where each of those notes and linked
+attachments is published. A service page's covers every note with something on
+it — a mention of the service or one of its features, a limit, a relation, a
+comparison, a key point (found from the graph's edges around them, each naming
+the note it came from) — and the pages its comparisons are on; a comparison
+page's or a category page's of the limits or key points, the notes of what it
+lists. A page whose signature is the one recorded when its file in docs/ was
+written is not rendered again (see :mod:`.render`); one without a signature
+always is. A note added elsewhere changes none of them.
 
 Each note is known by its content key (path and a hash of its bytes), so working
 the signatures out costs a hash of a few keys per page, not the page.
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from collections.abc import Iterable, Mapping
 
 from ..fingerprint import source_fingerprint
@@ -56,12 +56,7 @@ class Signatures:
         self.ctx = ctx
         self.keys = keys
         shared = hashlib.blake2b(digest_size=16)
-        for part in (
-            code_fingerprint(),
-            setup,
-            json.dumps(sorted(ctx.paths.notes.items()), ensure_ascii=False),
-            json.dumps(sorted(ctx.paths.attachments.items()), ensure_ascii=False),
-        ):
+        for part in (code_fingerprint(), setup):
             shared.update(part.encode())
             shared.update(b"\x00")
         self._notes = shared.copy()
@@ -80,7 +75,12 @@ class Signatures:
             # changing the notes linked before) and the notes it lands on.
             resolutions = ctx.resolutions[current]
             digest.update(current.encode() + b"\x00" + repr(resolutions).encode())
-            linked.update(r.path for r in resolutions if r.kind == "note" and r.path)
+            for resolution in resolutions:
+                if resolution.kind == "note" and resolution.path:
+                    linked.add(resolution.path)
+                elif resolution.kind == "attachment" and resolution.path:
+                    where = ctx.paths.attachments.get(resolution.path, "")
+                    digest.update(f"\x02{where}".encode())
         sources = {b.source for b in ctx.backlinks.get(path, ())}
         for group in (shown, sorted(linked), sorted(sources)):
             digest.update(b"\x01")
@@ -171,12 +171,14 @@ class Signatures:
         )
 
     def _add_keys(self, digest: hashlib.blake2b, paths: Iterable[str]) -> bool:
+        """Each note's content key and where its page is (nowhere: not published);
+        False when a note has no key."""
+        where = self.ctx.paths.notes
         for path in paths:
             key = self.keys.get(path)
             if key is None:
                 return False
-            digest.update(key.encode())
-            digest.update(b"\x00")
+            digest.update(f"{key}\x00{where.get(path, '')}\x00".encode())
         return True
 
 

@@ -8,6 +8,7 @@ which lets MkDocs' dirty build skip them.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -30,6 +31,7 @@ GENERATED = "assets/generated"
 class WriteStats:
     written: list[str] = field(default_factory=list)
     unchanged: int = 0
+    kept: int = 0  # of the unchanged: pages not even rendered (see DocsWriter.keep)
     removed: list[str] = field(default_factory=list)
     skipped: list[Diagnostic] = field(default_factory=list)
 
@@ -73,17 +75,22 @@ Record = tuple[str, list[Diagnostic]]
 
 class PageRecords:
     """The records of the pages in one docs/ folder, kept in the cache folder (a
-    build without a cache renders every page)."""
+    build without a cache renders every page): a file per docs/ folder, the few
+    written last."""
 
-    FILE = "page-records.json"
+    FOLDER = "page-records"
+    KEEP = 4  # docs/ folders remembered per cache
 
     def __init__(self, cache_dir: Path, docs: Path) -> None:
-        self.file = cache_dir / self.FILE
+        where = str(docs.resolve())
+        name = hashlib.blake2b(where.encode(), digest_size=8).hexdigest() + ".json"
+        self.file = cache_dir / self.FOLDER / name
         self.docs = docs
+        self._where = where
         self._on_disk: dict[str, Any] = {}
         try:
             data = json.loads(self.file.read_text(encoding="utf-8"))
-            if data.get("docs") == str(docs.resolve()) and isinstance(data.get("pages"), dict):
+            if data.get("docs") == where and isinstance(data.get("pages"), dict):
                 self._on_disk = data["pages"]
         except (OSError, ValueError, AttributeError):
             pass
@@ -119,9 +126,15 @@ class PageRecords:
                 continue
             rows = [[p.path, p.line, p.code, p.message, p.action, p.severity] for p in problems]
             pages[rel] = [signature, stat.st_size, stat.st_mtime_ns, rows]
-        data = {"docs": str(self.docs.resolve()), "pages": pages}
+        data = {"docs": self._where, "pages": pages}
         with suppress(OSError):
             atomic_write(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+            others = sorted(
+                (f for f in self.file.parent.glob("*.json") if f != self.file),
+                key=lambda f: f.stat().st_mtime_ns,
+            )
+            for stale in others[: max(0, len(others) - (self.KEEP - 1))]:
+                stale.unlink()
 
 
 class DocsWriter:
@@ -144,6 +157,7 @@ class DocsWriter:
         for rel in paths:
             self.produced.add(rel)
             self.stats.unchanged += 1
+            self.stats.kept += 1
 
     def record(self, records: Mapping[str, Record]) -> None:
         """Pages' records, saved by :meth:`finish` with their files' sizes and times."""
