@@ -70,17 +70,20 @@ class Signatures:
         digest = self._notes.copy()
         shown = self._embedded(path)
         linked: set[str] = set()
+        service_url = ctx.body.ctx.service_url
         for current in shown:
             # How each link resolved (another note can take a name over without
             # changing the notes linked before) and the notes it lands on.
             resolutions = ctx.resolutions[current]
             digest.update(current.encode() + b"\x00" + repr(resolutions).encode())
-            for resolution in resolutions:
+            for link, resolution in zip(ctx.notes[current].links, resolutions, strict=False):
                 if resolution.kind == "note" and resolution.path:
                     linked.add(resolution.path)
                 elif resolution.kind == "attachment" and resolution.path:
                     where = ctx.paths.attachments.get(resolution.path, "")
                     digest.update(f"\x02{where}".encode())
+                else:  # a link to no note goes to the service of that name, if the graph has it
+                    digest.update(f"\x03{service_url(link.target) or ''}".encode())
         sources = {b.source for b in ctx.backlinks.get(path, ())}
         for group in (shown, sorted(linked), sorted(sources)):
             digest.update(b"\x01")
