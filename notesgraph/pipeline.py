@@ -249,13 +249,7 @@ def build_site(
     problems = link_problems(vault)
 
     def context() -> SiteContext:
-        return SiteContext(
-            notes=published,
-            resolutions=vault.resolutions,
-            graph=analysis.graph,
-            concepts=analysis.concepts,
-            paths=PagePaths(published, vault.attachments),
-        )
+        return site_context(analysis, published)
 
     # The map data child makes its own context: forked before this one's is made, it
     # starts sooner (the context takes 0.6 s at 5,000 notes, and the maps were what a
@@ -344,6 +338,23 @@ def build_site(
         result.warnings,
         pages,
         {**analysis.timings, **clock.timings},
+    )
+
+
+def site_context(analysis: Analysis, published: Mapping[str, Note] | None = None) -> SiteContext:
+    """What the page renderers and the map data read, for the published notes."""
+    vault = analysis.vault
+    notes = (
+        dict(published)
+        if published is not None
+        else {p: vault.notes[p] for p in analysis.published}
+    )
+    return SiteContext(
+        notes=notes,
+        resolutions=vault.resolutions,
+        graph=analysis.graph,
+        concepts=analysis.concepts,
+        paths=PagePaths(notes, vault.attachments),
     )
 
 

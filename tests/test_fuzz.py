@@ -10,10 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from notesgraph.parse import normalize_text, parse_note
-from notesgraph.pipeline import analyse
-from notesgraph.site.context import SiteContext
+from notesgraph.pipeline import analyse, site_context
 from notesgraph.site.notepages import note_page
-from notesgraph.site.urls import PagePaths
 
 PIECES = [
     "[[",
@@ -145,16 +143,8 @@ def test_page_generator_never_fails(first: str, second: str) -> None:
         vault = Path(tmp)
         (vault / "가.md").write_text(first + "\n[[나]] ![[나]]", encoding="utf-8")
         (vault / "나.md").write_text(second + "\n![[가]]", encoding="utf-8")
-        analysis = analyse(vault, cache_dir=None, jobs=1)
-        notes = {p: analysis.vault.notes[p] for p in analysis.published}
-        ctx = SiteContext(
-            notes=notes,
-            resolutions=analysis.vault.resolutions,
-            graph=analysis.graph,
-            concepts=analysis.concepts,
-            paths=PagePaths(notes),
-        )
-        for path in notes:
+        ctx = site_context(analyse(vault, cache_dir=None, jobs=1))
+        for path in ctx.notes:
             page = note_page(ctx, path)
             assert "\x00" not in page
             assert "<script>" not in page

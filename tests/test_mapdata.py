@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from notesgraph.pipeline import analyse
-from notesgraph.site.conceptpages import comparison_groups, limit_value
+from notesgraph.pipeline import site_context as pipeline_site_context
+from notesgraph.site.conceptpages import limit_value
 from notesgraph.site.context import SiteContext
 from notesgraph.site.localmaps import LOCAL_LIMIT
 from notesgraph.site.mapdata import (
@@ -24,7 +25,7 @@ from notesgraph.site.mapdata import (
     vendor_files,
 )
 from notesgraph.site.maplayout import PLACED_KINDS, layout
-from notesgraph.site.urls import PagePaths
+from notesgraph.site.render import prepare
 
 from .browser.mapsite import write_xss_vault
 from .conftest import ROOT
@@ -35,17 +36,8 @@ SEED_NOTE = "note:AWS SAA/215-229 서버리스.md"
 
 def site_context(vault: Path) -> SiteContext:
     """What render_site hands the map data: the context with comparison pages known."""
-    analysis = analyse(vault)
-    published = {p: analysis.vault.notes[p] for p in analysis.published}
-    ctx = SiteContext(
-        notes=published,
-        resolutions=analysis.vault.resolutions,
-        graph=analysis.graph,
-        concepts=analysis.concepts,
-        paths=PagePaths(published, analysis.vault.attachments),
-    )
-    groups = comparison_groups(ctx)
-    ctx.comparison_pages = {node: page for page, nodes in groups.items() for node in nodes}
+    ctx = pipeline_site_context(analyse(vault))
+    prepare(ctx)
     return ctx
 
 

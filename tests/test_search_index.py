@@ -361,23 +361,14 @@ def test_index_path_is_what_the_worker_fetches() -> None:
 
 
 def test_search_files_on_the_seed_vault(tmp_path: Path) -> None:
-    from notesgraph.pipeline import analyse
+    from notesgraph.pipeline import analyse, site_context
     from notesgraph.search.sitedocs import search_files
-    from notesgraph.site.conceptpages import comparison_groups
-    from notesgraph.site.context import SiteContext
-    from notesgraph.site.urls import PagePaths
+    from notesgraph.site.render import prepare
 
     analysis = analyse(ROOT / "vault", tmp_path / "cache")
-    vault = analysis.vault
-    notes = {p: vault.notes[p] for p in analysis.published}
-    ctx = SiteContext(
-        notes=notes,
-        resolutions=vault.resolutions,
-        graph=analysis.graph,
-        concepts=analysis.concepts,
-        paths=PagePaths(notes, vault.attachments),
-    )
-    ctx.comparison_pages = {n: page for page, ns in comparison_groups(ctx).items() for n in ns}
+    ctx = site_context(analysis)
+    prepare(ctx)
+    notes = ctx.notes
     terms = {p: ANALYSER(n) for p, n in notes.items()}
     terms["private.md"] = analysed("# 비밀\n\n비밀번호\n")  # not published: left out
     files = search_files(ctx, terms, analysis.catalog)

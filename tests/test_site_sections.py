@@ -212,22 +212,13 @@ def test_key_points_stay_on_one_page_below_the_split(site: Path) -> None:
 def test_key_points_split_by_category(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Past SPLIT_AT highlights: a page per category with its services' highlights, each
     under the service it mentions; the index lists every note with its count."""
-    from notesgraph.pipeline import analyse
+    from notesgraph.pipeline import analyse, site_context
     from notesgraph.search.sitedocs import _keypoint_docs
     from notesgraph.site import reviewpages
-    from notesgraph.site.context import SiteContext
-    from notesgraph.site.urls import PagePaths, page_url
+    from notesgraph.site.urls import page_url
 
     monkeypatch.setattr(reviewpages, "SPLIT_AT", 50)
-    analysis = analyse(site / "vault", None)
-    notes = {p: analysis.vault.notes[p] for p in analysis.published}
-    ctx = SiteContext(
-        notes=notes,
-        resolutions=analysis.vault.resolutions,
-        graph=analysis.graph,
-        concepts=analysis.concepts,
-        paths=PagePaths(notes, analysis.vault.attachments),
-    )
+    ctx = site_context(analyse(site / "vault", None))
     groups = reviewpages.keypoint_groups(ctx)
     pages, nav = reviewpages.keypoints_pages(ctx, groups)
     highlights = ctx.nodes_of("highlight")

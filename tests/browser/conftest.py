@@ -125,3 +125,24 @@ def maps_xss_site(tmp_path_factory: pytest.TempPathFactory) -> str:
 
     work = tmp_path_factory.mktemp("maps-xss")
     return map_site(write_xss_vault(work), work / "out")
+
+
+def sort_limits_by_value(page: Any) -> int:
+    """Click the limits table's value heading and check each unit's values come in order
+    (a count written in words has no value to sort by); returns how many were sorted."""
+    table = page.locator("table.ng-limits")
+    value_header = table.locator("thead th", has_text="값")
+    value_header.click()
+    assert value_header.get_attribute("aria-sort") == "ascending"
+    cells = table.locator("tbody td.ng-value").evaluate_all(
+        "cells => cells.map(c => [c.dataset.unit, parseFloat(c.dataset.sort)])"
+    )
+    by_unit: dict[str, list[float]] = {}
+    for unit, value in cells:
+        if value == value:  # not NaN
+            by_unit.setdefault(unit, []).append(value)
+    for values in by_unit.values():
+        assert values == sorted(values)
+    value_header.click()
+    assert value_header.get_attribute("aria-sort") == "descending"
+    return sum(len(values) for values in by_unit.values())

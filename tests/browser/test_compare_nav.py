@@ -13,7 +13,7 @@ import pytest
 
 from benchmarks.vaultgen import generate_vault
 
-from .conftest import build_vault_site
+from .conftest import build_vault_site, sort_limits_by_value
 
 
 @pytest.fixture(scope="module")
@@ -61,16 +61,4 @@ def test_a_limits_category_page_opens_from_the_index_and_sorts(
     assert page.locator("article h1").inner_text().strip().rstrip("¶") == f"한도 모음 · {label}"
     current = page.locator("nav.md-nav--primary a.md-nav__link--active:not([href*='#'])")
     assert current.count() == 1 and current.inner_text().strip() == label
-    table = page.locator("table.ng-limits")
-    value_header = table.locator("thead th", has_text="값")
-    value_header.click()
-    assert value_header.get_attribute("aria-sort") == "ascending"
-    cells = table.locator("tbody td.ng-value").evaluate_all(
-        "cells => cells.map(c => [c.dataset.unit, parseFloat(c.dataset.sort)])"
-    )
-    assert len(cells) > 1
-    by_unit: dict[str, list[float]] = {}
-    for unit, value in cells:
-        if value == value:  # a count written in words has no value to sort by (NaN)
-            by_unit.setdefault(unit, []).append(value)
-    assert by_unit and all(values == sorted(values) for values in by_unit.values())
+    assert sort_limits_by_value(page) > 1
