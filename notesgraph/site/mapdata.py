@@ -258,32 +258,35 @@ def explorer_graph(
     """
     graph = ctx.graph
     kinds = list(PLACED_KINDS)
-    nodes = [n for n in sorted(adj.nodes) if adj.nodes[n]["kind"] in kinds]
+    kind_index = {kind: i for i, kind in enumerate(kinds)}
+    attrs_of = adj.nodes
+    nodes = [n for n in sorted(attrs_of) if attrs_of[n]["kind"] in kind_index]
     index = {n: i for i, n in enumerate(nodes)}
     columns: dict[str, list[Any]] = {
         k: [] for k in ("kind", "label", "x", "y", "size", "url", "up")
     }
+    kind_column, label_column, x_column, y_column, size_column, url_column, up_column = (
+        columns.values()
+    )
     keys: dict[str, str] = {}
     aliases: dict[str, list[str]] = {}
     category: dict[str, str] = {}
     mentions: dict[str, int] = {}
     limits: dict[str, list[Any]] = {}
     highlights: dict[str, list[Any]] = {}
+    origin = (0.0, 0.0)
     for i, node in enumerate(nodes):
-        attrs = adj.nodes[node]
+        attrs = attrs_of[node]
         kind = attrs["kind"]
         url, up = _compact_url(ctx, node, attrs, index)
-        x, y = pos.get(node, (0.0, 0.0))
-        for key, value in (
-            ("kind", kinds.index(kind)),
-            ("label", attrs["label"]),
-            ("x", round(x)),
-            ("y", round(y)),
-            ("size", node_size(graph, node, relations, adj)),
-            ("url", url),
-            ("up", up),
-        ):
-            columns[key].append(value)
+        x, y = pos.get(node, origin)
+        kind_column.append(kind_index[kind])
+        label_column.append(attrs["label"])
+        x_column.append(round(x))
+        y_column.append(round(y))
+        size_column.append(node_size(graph, node, relations, adj))
+        url_column.append(url)
+        up_column.append(up)
         if kind in _KEYED:
             keys[str(i)] = node
         if attrs.get("aliases"):
@@ -308,9 +311,10 @@ def explorer_graph(
     edges: dict[str, list[int]] = defaultdict(list)
     relation_rows: list[list[Any]] = []
     seen: set[tuple[str, str, str]] = set()
-    for source, target, data in sorted(adj.edges, key=_edge_order):
+    placed = [edge for edge in adj.edges if edge[0] in index and edge[1] in index]
+    for source, target, data in sorted(placed, key=_edge_order):
         kind = data["kind"]
-        if source not in index or target not in index or (source, target, kind) in seen:
+        if (source, target, kind) in seen:
             continue
         seen.add((source, target, kind))
         if kind in RELATION_KINDS:

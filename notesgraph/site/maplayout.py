@@ -78,6 +78,10 @@ class Adjacency:
         """Edges leaving ``node`` (of the given kinds, or all), in graph order."""
         return _pick(self._out.get(node, {}), kinds)
 
+    def out_degree(self, node: str) -> int:
+        """How many edges leave ``node``."""
+        return sum(len(edges) for edges in self._out.get(node, {}).values())
+
     def count(self, node: str, *kinds: str) -> int:
         """How many edges of the given kinds leave ``node`` (without building a list)."""
         by_kind = self._out.get(node, {})
@@ -272,6 +276,6 @@ def node_size(
     if kind == "feature":
         return min(20, 8 + round(2 * math.log2(1 + int(attrs.get("mentions", 0)))))
     if kind == "note":
-        links = len(adjacency.out(node)) if adjacency else graph.out_degree(node)
+        links = adjacency.out_degree(node) if adjacency else graph.out_degree(node)
         return min(20, 9 + round(1.5 * math.log2(1 + links)))
     return {"comparison": 9, "tag": 8, "section": 6, "limit": 6, "highlight": 5}.get(kind, 6)

@@ -199,11 +199,16 @@ def cloze_cards(ctx: SiteContext, adj: Adjacency) -> Iterator[dict[str, Any]]:
 def _services_by_line(ctx: SiteContext, adj: Adjacency) -> dict[tuple[str, int], set[str]]:
     """Services named on each line (note id, line): by a mention or by a limit stated there."""
     named: dict[tuple[str, int], set[str]] = defaultdict(set)
+    services: dict[str, str | None] = {}  # concept key → its service (a few hundred keys)
     for found in ctx.concepts:
+        note = ids.note_id(found.path)
         for mention in found.mentions:
-            service = service_of(ctx.adjacency.nodes, ids.concept_id(mention.key))
+            key = mention.key
+            if key not in services:
+                services[key] = service_of(adj.nodes, ids.concept_id(key))
+            service = services[key]
             if service:
-                named[(ids.note_id(found.path), mention.source.line)].add(service)
+                named[(note, mention.source.line)].add(service)
     for node in ctx.nodes_of("limit"):
         attrs = adj.nodes[node]
         if attrs.get("service"):
