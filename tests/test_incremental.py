@@ -144,3 +144,19 @@ def test_pages_are_kept_for_each_docs_folder(vault: Path, tmp_path: Path) -> Non
     again = build(vault, tmp_path / "a", cache_dir=cache)
     assert again.written.kept > again.pages * 0.8  # all but the indexes
     assert not [p for p in again.written.written if p.endswith(".md")]
+
+
+def test_damaged_page_records_cost_only_the_rendering(vault: Path, tmp_path: Path) -> None:
+    """Records that cannot be read (a cut file, rows of the wrong shape) keep nothing."""
+    first = build(vault, tmp_path)
+    expected = site_files(tmp_path / "docs")
+    records = sorted((tmp_path / "cache" / "page-records").glob("*.json"))
+    assert len(records) == 1
+    text = records[0].read_text(encoding="utf-8")
+    for damaged in (text[: len(text) // 2], text.replace("[", "{", 3), '{"docs": 1}', "[]"):
+        records[0].write_text(damaged, encoding="utf-8")
+        again = build(vault, tmp_path)
+        assert again.written.kept == 0
+        assert site_files(tmp_path / "docs") == expected
+        assert [w.format() for w in again.warnings] == [w.format() for w in first.warnings]
+        records = sorted((tmp_path / "cache" / "page-records").glob("*.json"))
