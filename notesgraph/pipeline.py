@@ -249,7 +249,7 @@ def build_site(
     problems = link_problems(vault)
 
     def context() -> SiteContext:
-        return site_context(analysis, published)
+        return site_context(analysis)
 
     # The map data child makes its own context: forked before this one's is made, it
     # starts sooner (the context takes 0.6 s at 5,000 notes, and the maps were what a
@@ -341,14 +341,10 @@ def build_site(
     )
 
 
-def site_context(analysis: Analysis, published: Mapping[str, Note] | None = None) -> SiteContext:
+def site_context(analysis: Analysis) -> SiteContext:
     """What the page renderers and the map data read, for the published notes."""
     vault = analysis.vault
-    notes = (
-        dict(published)
-        if published is not None
-        else {p: vault.notes[p] for p in analysis.published}
-    )
+    notes = {p: vault.notes[p] for p in analysis.published}
     return SiteContext(
         notes=notes,
         resolutions=vault.resolutions,
