@@ -215,6 +215,7 @@ def test_key_points_split_by_category(site: Path, monkeypatch: pytest.MonkeyPatc
     from notesgraph.pipeline import analyse, site_context
     from notesgraph.search.sitedocs import _keypoint_docs
     from notesgraph.site import reviewpages
+    from notesgraph.site.conceptpages import concept_category
     from notesgraph.site.urls import page_url
 
     monkeypatch.setattr(reviewpages, "SPLIT_AT", 50)
@@ -231,7 +232,7 @@ def test_key_points_split_by_category(site: Path, monkeypatch: pytest.MonkeyPatc
         ]
     }
     for path, services in groups.items():
-        categories = {reviewpages.concept_category(ctx, s) for s in services}
+        categories = {concept_category(ctx, s) for s in services}
         assert len(categories) == 1 and path.startswith("keypoints/")
         for service, nodes in services.items():
             anchor = "svc-" + service.split(":", 1)[1]
@@ -254,7 +255,7 @@ def test_key_points_split_by_category(site: Path, monkeypatch: pytest.MonkeyPatc
 
 
 def esc_label(ctx: Any, path: str, services: dict[str, list[str]]) -> str:
+    from notesgraph.site.conceptpages import concept_category
     from notesgraph.site.labels import category_label
-    from notesgraph.site.reviewpages import concept_category
 
     return html.escape(category_label(concept_category(ctx, next(iter(services)))))

@@ -16,9 +16,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from ..extract.catalog import Catalog, load_catalog
+from ..site.conceptpages import concept_category
 from ..site.context import KEYPOINTS_PAGE, LIMITS_PAGE, SiteContext
 from ..site.labels import category_label
-from ..site.reviewpages import concept_category, keypoint_groups, keypoint_places, limit_groups
+from ..site.reviewpages import keypoint_groups, keypoint_places, limit_groups
 from ..site.urls import page_url
 from .fields import PageTerms
 from .index import INDEX_PATH, SearchDoc, SynonymGroup, assemble_index

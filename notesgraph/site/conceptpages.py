@@ -310,7 +310,8 @@ def comparison_shelves(ctx: SiteContext, groups: dict[str, list[str]]) -> list[t
     for page_path, nodes in groups.items():
         members = ctx.node(nodes[0]).get("services", [])
         lead = _service_of(ctx, members[0]) if members else None
-        shelf = by_category[_category(ctx, lead)].setdefault(lead, [])
+        category = concept_category(ctx, lead) if lead is not None else "other"
+        shelf = by_category[category].setdefault(lead, [])
         shelf.append((page_path, comparison_title(ctx, nodes)))
     result: list[tuple[str, Shelves]] = []
     for category in sorted(by_category, key=category_label):
@@ -340,8 +341,12 @@ def _service_of(ctx: SiteContext, node: str) -> str:
     return str(ctx.node(node).get("service") or node)
 
 
-def _category(ctx: SiteContext, node: str | None) -> str:
-    return str(ctx.node(node).get("category") or "other") if node is not None else "other"
+def concept_category(ctx: SiteContext, concept: str) -> str:
+    """The category of a service, or of a feature's service."""
+    attrs = ctx.node(concept)
+    if attrs.get("kind") == "feature":
+        attrs = ctx.node(attrs["service"])
+    return str(attrs.get("category") or "other")
 
 
 def comparison_page_text(ctx: SiteContext, page_path: str, nodes: list[str]) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from ..model import Diagnostic
 from ..slugs import path_slug
 from .body import tag_anchor
-from .conceptpages import limits_table
+from .conceptpages import concept_category, limits_table
 from .context import (
     EXPLORER_PAGE,
     KEYPOINTS_PAGE,
@@ -224,14 +224,6 @@ def _shelf_list(
             f'<br><span class="ng-services">{names}</span></li>'
         )
     return f'<ul class="ng-shelves">{"".join(items)}</ul>'
-
-
-def concept_category(ctx: SiteContext, concept: str) -> str:
-    """The category of a service, or of a feature's service."""
-    attrs = ctx.node(concept)
-    if attrs["kind"] == "feature":
-        attrs = ctx.node(attrs["service"])
-    return str(attrs.get("category") or "other")
 
 
 def category_pages(folder: str, categories: Iterable[str]) -> dict[str, str]:
