@@ -289,6 +289,41 @@ def test_the_seed_exercise_becomes_a_preset(seed_files: dict[str, str]) -> None:
     assert exercise["options"] == ["service:lambda"] and exercise["fits"] is False
 
 
+def test_every_verdict_line_of_a_note_becomes_an_exercise(tmp_path: Path) -> None:
+    """Both verdicts, particles on the service name, several in one note; a line that
+    names a workload without a verdict, or a verdict without a workload, is none."""
+    (tmp_path / "람다 정리.md").write_text(
+        "# 람다 정리\n\n"
+        "## Lambda\n\n"
+        "### 실행 한도\n\n"
+        "- 메모리: 128MB ~ 10GB\n"
+        "- 최대 실행 시간: 900초 (15분)\n\n"
+        "## 판단\n\n"
+        "메모리 2GB, 실행 시간 5분 → 람다는 적합\n\n"
+        "## 둘째\n\n"
+        "RAM 30GB, 실행 시간 2시간 -> Lambda 부적합\n\n"
+        "Lambda 적합 (수치 없음)\n",
+        encoding="utf-8",
+    )
+    fit = data(map_files(site_context(tmp_path)), REVIEW_JSON)["fit"]
+    found = [(e["text"], e["fits"], e["options"], e["values"]) for e in fit["exercises"]]
+    assert found == [
+        (
+            "메모리 2GB, 실행 시간 5분 → 람다는 적합",
+            True,
+            ["service:lambda"],
+            {"memory": 2 * GIB, "duration": 300},
+        ),
+        (
+            "RAM 30GB, 실행 시간 2시간 -> Lambda 부적합",
+            False,
+            ["service:lambda"],
+            {"memory": 30 * GIB, "duration": 7200},
+        ),
+    ]
+    assert [e["url"].split("#")[-1] for e in fit["exercises"]] == ["판단", "둘째"]
+
+
 def test_lambda_does_not_fit_30_gb_for_30_minutes(seed_files: dict[str, str]) -> None:
     """The page's rule (fitcheck.js evaluate), applied to the data: both limits decide."""
     fit = data(seed_files, REVIEW_JSON)["fit"]

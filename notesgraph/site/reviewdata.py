@@ -324,24 +324,27 @@ def fit_check(ctx: SiteContext) -> dict[str, Any]:
 
 def exercises(ctx: SiteContext) -> list[dict[str, Any]]:
     """``RAM 30GB, 실행 시간 30분, 3GB 파일 → Lambda 부적합``: a workload, a verdict, a source."""
-    named: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for found in ctx.concepts:
-        for mention in found.mentions:
-            named[(found.path, mention.source.line)].append(mention.surface)
-    keys = {
-        (m.source.note, m.source.line, m.surface): m.key for c in ctx.concepts for m in c.mentions
-    }
+    concepts = {found.path: found for found in ctx.concepts}
     result = []
     for path in sorted(ctx.notes):
-        for block in ctx.notes[path].blocks:
-            match = _DECISION.search(block.text)
-            if not match:
-                continue
+        # A verdict ends in 적합 (부적합 too): the few blocks with one are read further.
+        decided = [
+            (block, match)
+            for block in ctx.notes[path].blocks
+            if "적합" in block.text and (match := _DECISION.search(block.text))
+        ]
+        if not decided:
+            continue
+        named: dict[int, list[tuple[str, str]]] = defaultdict(list)  # line → (surface, key)
+        found = concepts.get(path)
+        for mention in found.mentions if found else ():
+            named[mention.source.line].append((mention.surface, mention.key))
+        for block, match in decided:
             values = workload(block.text[: match.start()])
             targets = [
-                ids.concept_id(keys[(path, block.line, s)])
-                for s in named.get((path, block.line), [])
-                if s and s in match["target"]
+                ids.concept_id(key)
+                for surface, key in named.get(block.line, [])
+                if surface and surface in match["target"]
             ]
             if not values or not targets:
                 continue
