@@ -9,11 +9,13 @@ from typing import Any
 
 import pytest
 
+from benchmarks.vaultgen import generate_vault
+from notesgraph.extract.facts import RELATION_KINDS
 from notesgraph.pipeline import analyse
 from notesgraph.pipeline import site_context as pipeline_site_context
 from notesgraph.site.conceptpages import limit_value
 from notesgraph.site.context import SiteContext
-from notesgraph.site.localmaps import LOCAL_LIMIT
+from notesgraph.site.localmaps import LOCAL_EDGES, LOCAL_LIMIT, local_maps
 from notesgraph.site.mapdata import (
     EXPLORER_JSON,
     REVIEW_JSON,
@@ -204,6 +206,39 @@ def test_note_map_shows_the_services_it_mentions(seed_files: dict[str, str]) -> 
     assert all(
         0 <= s < len(local["nodes"]) and 0 <= t < len(local["nodes"]) for s, t, _ in local["edges"]
     )
+
+
+def test_note_maps_draw_the_lines_among_their_nodes_centre_first(tmp_path: Path) -> None:
+    """Every note map of a generated vault against its lines worked out plainly from the
+    graph: one to the centre per node (link, backlink or mention), the relations among
+    the services named; past LOCAL_EDGES the centre's lines and the smallest others."""
+    generate_vault(tmp_path / "vault", 200, seed=0)
+    ctx = site_context(tmp_path / "vault")
+    capped = 0
+    for centre, local in local_maps(ctx).items():
+        if not centre.startswith("note:"):
+            continue
+        ids = [n["id"] for n in local["nodes"]]
+        index = {node: i for i, node in enumerate(ids)}
+        lines = set()
+        for i, node in enumerate(local["nodes"][1:], start=1):
+            if node["group"] == "link":
+                lines.add((0, i, "links_to"))
+            elif node["group"] == "backlink":
+                lines.add((i, 0, "links_to"))
+            else:
+                lines.add((0, i, "mentions"))
+                for _, target, kind in ctx.graph.out_edges(node["id"], data="kind"):
+                    if kind in RELATION_KINDS and index.get(target, 0) > 0:
+                        lines.add((i, index[target], kind))
+        wanted = sorted(lines)
+        if len(wanted) > LOCAL_EDGES:
+            capped += 1
+            centre_lines = [e for e in wanted if 0 in e[:2]]
+            others = [e for e in wanted if 0 not in e[:2]]
+            wanted = sorted((centre_lines + others)[:LOCAL_EDGES])
+        assert [tuple(e) for e in local["edges"]] == wanted, centre
+    assert capped >= 10, "maps with more lines than are drawn"
 
 
 def test_service_map_shows_features_and_relations_two_steps_out(seed_files: dict[str, str]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..extract.facts import RELATION_KINDS
@@ -37,7 +37,8 @@ _GROUP_ORDER = {
 
 
 Found = dict[str, tuple[int, str, float]]  # node → (depth, group, weight)
-Edges = list[tuple[str, str, str]]
+Line = tuple[int, int, str]  # a map's edge: (source, target, kind), each node by its index
+_NONE: list[str] = []
 
 
 class Neighbourhoods:
@@ -102,25 +103,33 @@ class Neighbourhoods:
             if adj.nodes[source]["kind"] == "note" and source != note:
                 found.setdefault(source, (1, "backlink", 1.0))
 
-        def edges(kept: set[str]) -> Edges:
-            found_edges: Edges = []
-            for node in sorted(kept - {note}):
-                group = found[node][1]
+        def edges(index: dict[str, int]) -> set[Line]:
+            # One line to the centre per node; the lines among the others (relations
+            # between the services named) are drawn smallest index first up to
+            # LOCAL_EDGES in all (see _assemble): once that many are found, the rest of
+            # the nodes, all of higher index, add none that would be drawn.
+            lines: set[Line] = set()
+            budget, among = LOCAL_EDGES - (len(index) - 1), 0
+            for node, i in index.items():  # in index order
+                group = found[node][1] if node != note else "centre"
                 if group == "link":
-                    found_edges.append((note, node, "links_to"))
+                    lines.add((0, i, "links_to"))
                 elif group == "backlink":
-                    found_edges.append((node, note, "links_to"))
-                else:
-                    found_edges.append((note, node, "mentions"))
+                    lines.add((i, 0, "links_to"))
+                elif group != "centre":
+                    lines.add((0, i, "mentions"))
+                    if among >= budget:
+                        continue
                     related = self.relations(node)
-                    targets = related if len(related) < len(kept) else kept
-                    found_edges += [
-                        (node, target, kind)
-                        for target in targets
-                        if target != note and target in kept
-                        for kind in related.get(target, ())
-                    ]
-            return found_edges
+                    pairs: Iterable[tuple[int | None, list[str]]]
+                    if len(related) < len(index):  # walk the shorter of the two
+                        pairs = ((index.get(t), kinds) for t, kinds in related.items())
+                    else:
+                        pairs = ((j, related.get(t, _NONE)) for t, j in index.items())
+                    found_here = {(i, j, kind) for j, kinds in pairs if j for kind in kinds}
+                    among += len(found_here)
+                    lines |= found_here
+            return lines
 
         return _assemble(self.ctx, adj, note, found, edges)
 
@@ -141,16 +150,17 @@ class Neighbourhoods:
                     reached.append(other)
             frontier = sorted(reached)
 
-        def edges(kept: set[str]) -> Edges:
+        def edges(index: dict[str, int]) -> set[Line]:
             # Edges between two outer-ring nodes are left out: they turn the picture into
             # a hairball and say nothing about the service in the middle.
-            near = {n for n in kept if n == service or found[n][0] <= 1}
-            return [
-                (u, v, kind)
-                for u in sorted(kept)
-                for v, kind in self.service_edges(u)
-                if v in kept and (u in near or v in near)
-            ]
+            near = {n for n in index if n == service or found[n][0] <= 1}
+            lines: set[Line] = set()
+            for u, i in index.items():
+                for v, kind in self.service_edges(u):
+                    j = index.get(v)
+                    if j is not None and (u in near or v in near):
+                        lines.add((i, j, kind))
+            return lines
 
         return _assemble(self.ctx, adj, service, found, edges, parents, self.weight)
 
@@ -188,7 +198,7 @@ def _assemble(
     adj: Adjacency,
     centre: str,
     found: Found,
-    edges_among: Callable[[set[str]], Edges],
+    edges_among: Callable[[dict[str, int]], set[Line]],
     parents: dict[str, str] | None = None,
     weigh: Callable[[str], float] | None = None,
 ) -> dict[str, Any]:
@@ -244,8 +254,7 @@ def _assemble(
         if attrs["kind"] in ("service", "feature") and owner in adj.nodes:
             entry["category"] = adj.nodes[owner].get("category", "other")
         nodes.append(entry)
-    edges = edges_among(set(order))
-    links = sorted({(index[u], index[v], k) for u, v, k in edges if u in index and v in index})
+    links = sorted(edges_among(index))
     if len(links) > LOCAL_EDGES:
         # Lines to the centre first: they are what the map is about (both parts stay sorted).
         centre_lines = [e for e in links if e[0] == 0 or e[1] == 0]
@@ -255,7 +264,7 @@ def _assemble(
     return {
         "centre": centre,
         "nodes": nodes,
-        "edges": [list(e) for e in links],
+        "edges": links,  # (source, target, kind) by place in "nodes": arrays in JSON
         "hidden": dict(sorted(hidden.items())),
         "relational": relational,
     }
