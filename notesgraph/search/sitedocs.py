@@ -16,10 +16,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from ..extract.catalog import Catalog, load_catalog
-from ..site.conceptpages import concept_category
 from ..site.context import KEYPOINTS_PAGE, LIMITS_PAGE, SiteContext
 from ..site.labels import category_label
-from ..site.reviewpages import keypoint_groups, keypoint_places, limit_groups
+from ..site.reviewpages import keypoint_groups, keypoint_places, limit_groups, page_category
 from ..site.urls import page_url
 from .fields import PageTerms
 from .index import INDEX_PATH, SearchDoc, SynonymGroup, assemble_index
@@ -177,6 +176,6 @@ def _limit_docs(ctx: SiteContext) -> list[SearchDoc]:
         text = " · ".join(f"{service} 한도 {n}개" for service, n in sorted(counts.items()))
         title = "한도 모음"
         if path != LIMITS_PAGE:
-            title += " · " + category_label(concept_category(ctx, ctx.node(nodes[0])["owner"]))
+            title += " · " + page_category(ctx, path)
         docs.append(SearchDoc(page_url(path), title, text, "review", REVIEW_BOOST))
     return docs

@@ -60,7 +60,7 @@ def _limit_groups(ctx: SiteContext) -> dict[str, list[str]]:
     by_category: dict[str, list[str]] = defaultdict(list)
     for node in limits:
         by_category[concept_category(ctx, ctx.node(node)["owner"])].append(node)
-    pages = category_pages(LIMITS_FOLDER, by_category)
+    pages = category_pages(LIMITS_FOLDER, by_category, ctx.memo.setdefault("category_pages", {}))
     return {pages[category]: by_category[category] for category in pages}
 
 
@@ -82,7 +82,7 @@ def limits_pages(
     pages: dict[str, str] = {}
     shelves = []
     for path, nodes in groups.items():
-        label = category_label(concept_category(ctx, ctx.node(nodes[0])["owner"]))
+        label = page_category(ctx, path)
         owners = sorted(
             {ctx.node(n)["service"] for n in nodes}, key=lambda s: ctx.node(s)["label"].casefold()
         )
@@ -131,7 +131,7 @@ def _keypoint_groups(ctx: SiteContext) -> dict[str, dict[str, list[str]]]:
     by_category: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for service, nodes in ordered.items():
         by_category[concept_category(ctx, service)][service] = nodes
-    pages = category_pages(KEYPOINTS_FOLDER, by_category)
+    pages = category_pages(KEYPOINTS_FOLDER, by_category, ctx.memo.setdefault("category_pages", {}))
     return {pages[category]: by_category[category] for category in pages}
 
 
@@ -165,7 +165,7 @@ def keypoints_pages(
     pages: dict[str, str] = {}
     shelves = []
     for path, services in groups.items():
-        label = category_label(concept_category(ctx, next(iter(services))))
+        label = page_category(ctx, path)
         total = len({n for nodes in services.values() for n in nodes})
         shelves.append((path, label, list(services), total))
         if path in skip:
@@ -226,8 +226,11 @@ def _shelf_list(
     return f'<ul class="ng-shelves">{"".join(items)}</ul>'
 
 
-def category_pages(folder: str, categories: Iterable[str]) -> dict[str, str]:
-    """Category → ``<folder>/<slug>.md``, in the order of the categories' labels."""
+def category_pages(
+    folder: str, categories: Iterable[str], labels: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Category → ``<folder>/<slug>.md``, in the order of the categories' labels (each
+    page's label put in ``labels``, if given)."""
     taken = {"index", "readme"}
     pages = {}
     for category in sorted(categories, key=lambda c: (category_label(c), c)):
@@ -238,7 +241,16 @@ def category_pages(folder: str, categories: Iterable[str]) -> dict[str, str]:
             slug = f"{base}-{n}"
         taken.add(slug)
         pages[category] = f"{folder}/{slug}.md"
+        if labels is not None:
+            labels[pages[category]] = category_label(category)
     return pages
+
+
+def page_category(ctx: SiteContext, path: str) -> str:
+    """The category label of one of the split limits or key points pages."""
+    limit_groups(ctx)
+    keypoint_groups(ctx)
+    return ctx.memo["category_pages"][path]  # type: ignore[no-any-return]
 
 
 def _order(ctx: SiteContext):  # type: ignore[no-untyped-def]
