@@ -450,6 +450,40 @@ def test_incremental_builds_from_the_spare_site_match_a_full_build(tmp_path: Pat
     )
 
 
+def test_a_first_site_gets_a_spare_that_the_next_build_starts_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import time
+
+    from notesgraph.site import mkbuild
+
+    vault = tmp_path / "vault"
+    shutil.copytree(VAULT, vault)
+    build(vault, tmp_path / "out")
+    out = tmp_path / "out"
+    deadline = time.monotonic() + 20
+    while not (out / ".site-spare").is_dir() and time.monotonic() < deadline:
+        time.sleep(0.05)  # a detached process links it
+    assert list(out.glob(".site-old-*")) == [], "the spare is complete, under its own name"
+    site, spare = out / "site", out / ".site-spare"
+    files = sorted(str(p.relative_to(site)) for p in site.rglob("*") if p.is_file())
+    assert files == sorted(str(p.relative_to(spare)) for p in spare.rglob("*") if p.is_file())
+    assert all(os.path.samefile(site / f, spare / f) for f in files), "links, not copies"
+
+    def no_linking(source: Path, target: Path) -> None:
+        raise AssertionError("the next build links the site itself")
+
+    monkeypatch.setattr(mkbuild, "_link_tree", no_linking)
+    unchanged = next(p for p in sorted((site / "assets").rglob("*.css")))
+    kept = unchanged.stat().st_ino
+    note = vault / "컴퓨팅" / "EC2.md"
+    note.write_text(note.read_text(encoding="utf-8") + "- 람다는 편집됨\n", encoding="utf-8")
+    build(vault, out)
+    assert unchanged.stat().st_ino == kept, "an incremental build, from the spare"
+    assert "람다는 편집됨" in read(site / "notes" / "컴퓨팅" / "EC2" / "index.html")
+
+
 _BUILD_IN_A_FRESH_PROCESS = """
 import sys
 from pathlib import Path

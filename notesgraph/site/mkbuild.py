@@ -283,6 +283,8 @@ def _swap(staging: Path, site: Path) -> None:
     os.replace(staging, site)
     if leftovers:
         _remove_later(leftovers)
+    if not spare.exists():
+        _spare_later(site)
 
 
 def _remove_later(folders: list[Path]) -> None:
@@ -293,15 +295,40 @@ def _remove_later(folders: list[Path]) -> None:
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
 
+    _detached(remove)
+
+
+def _spare_later(site: Path) -> None:
+    """A first site has no spare for the next incremental build to start from, which
+    then links the site's files into its staging folder itself (0.1 s at 1,000 notes,
+    0.4 s at 5,000): a detached process makes that spare now, under a name the next
+    swap clears (``-old-``) until it is complete. A build that starts meanwhile links
+    its own; a spare that appeared meanwhile is left as it is."""
+
+    def link() -> None:
+        folder = site.with_name(f".{site.name}-old-linking-{os.getpid()}")
+        try:
+            _link_tree(site, folder)
+            os.rename(folder, _spare(site))  # fails if a spare is there by now
+        except OSError:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    if hasattr(os, "fork"):  # else the next incremental build links the site itself
+        _detached(link)
+
+
+def _detached(task: Callable[[], None]) -> None:
+    """Run ``task`` in a detached grandchild process, so that no one waits for it
+    (here where ``fork`` is missing or fails)."""
     if not hasattr(os, "fork"):
-        remove()
+        task()
         return
     try:
         pid = os.fork()
     except OSError:
-        remove()
+        task()
         return
-    if pid == 0:  # the child: start the remover and leave at once, so nobody waits for it
+    if pid == 0:  # the child: start the grandchild and leave at once, so nobody waits for it
         try:
             if os.fork() == 0:
                 try:
@@ -312,7 +339,7 @@ def _remove_later(folders: list[Path]) -> None:
                     for fd in (0, 1, 2):
                         os.dup2(devnull, fd)
                     os.closerange(3, 1 << 16)
-                    remove()
+                    task()
                 finally:
                     os._exit(0)
         finally:
