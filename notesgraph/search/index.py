@@ -26,12 +26,12 @@ few and analysed here, without Kiwi, the way the worker analyses queries.
 
 from __future__ import annotations
 
-import json
 import math
 import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..jsontext import compact
 from .fields import DocFields, FieldCounter, PageTerms, page_terms, varints
 from .korean import (
     SUFFIXES,
@@ -212,7 +212,7 @@ def _delta(ids: list[int]) -> list[int]:
 
 
 def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return compact(value)
 
 
 def _number(value: float) -> float | int:

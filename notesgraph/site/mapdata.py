@@ -23,7 +23,6 @@ installed pyvis package (:func:`vendor_files`), so the site works offline.
 from __future__ import annotations
 
 import importlib.util
-import json
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -32,6 +31,7 @@ from typing import Any
 
 from ..extract.facts import RELATION_KINDS
 from ..graph.schema import STRUCTURE_EDGES
+from ..jsontext import compact
 from .conceptpages import limit_value
 from .context import SiteContext
 from .labels import category_label, relation_label
@@ -74,7 +74,7 @@ PANEL_LIMITS = 12
 
 def dumps(data: Any) -> str:
     """Compact, key-sorted JSON: byte-identical for the same graph."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return compact(data, sort_keys=True) + "\n"
 
 
 def fnv1a(text: str) -> str:

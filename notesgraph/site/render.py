@@ -5,7 +5,6 @@ Pure: reads the vault's parse, the concepts and the graph; writes nothing.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from ..jsontext import compact
 from ..model import Diagnostic
 from .conceptpages import (
     compare_index,
@@ -237,7 +237,7 @@ def notes_tree(ctx: SiteContext) -> str:
             "f": sorted(node["f"], key=lambda f: f[0].casefold()),
         }
 
-    return json.dumps(pack(root), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return compact(pack(root)) + "\n"
 
 
 def build_nav(
