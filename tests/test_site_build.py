@@ -484,6 +484,32 @@ def test_a_first_site_gets_a_spare_that_the_next_build_starts_from(
     assert "람다는 편집됨" in read(site / "notes" / "컴퓨팅" / "EC2" / "index.html")
 
 
+def test_the_site_links_the_attachments_notesgraph_copied_and_never_writes_into_them(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    vault = tmp_path / "vault"
+    shutil.copytree(FIXTURES / "vault", vault)
+    out = tmp_path / "out"
+    (out / "docs" / "손글씨").mkdir(parents=True)
+    (out / "docs" / "손글씨" / "그림.png").write_bytes(b"hand-written")
+    build(vault, out)
+    image = "attachments/첨부/구성도.png"
+    docs, site = out / "docs", out / "site"
+    assert os.path.samefile(docs / image, site / image), "linked, not copied"
+    assert not os.path.samefile(vault / "첨부" / "구성도.png", docs / image), "the vault's own"
+    assert not os.path.samefile(docs / "손글씨" / "그림.png", site / "손글씨" / "그림.png")
+    before = (site / image).read_bytes()
+
+    (vault / "첨부" / "구성도.png").write_bytes(before + b"changed")
+    os.utime(vault / "첨부" / "구성도.png", (4e9, 4e9))  # newer than anything built
+    build(vault, out)
+    assert (site / image).read_bytes() == before + b"changed"
+    assert (out / ".site-spare" / image).read_bytes() == before, "the old site kept its copy"
+    assert (vault / "첨부" / "구성도.png").read_bytes() == before + b"changed"
+
+
 _BUILD_IN_A_FRESH_PROCESS = """
 import sys
 from pathlib import Path

@@ -52,6 +52,21 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(tmp)
 
 
+def replace_with_copy(source: Path, target: Path) -> None:
+    """Put a copy of ``source`` (with its times) at ``target`` by renaming a finished copy
+    over it: the site links the attachments it copies from docs/ (see mkbuild), so a file
+    there is never written into."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".ng-", suffix=".tmp")
+    os.close(fd)
+    try:
+        shutil.copy2(source, tmp)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def _same_file(source: Path, target: Path) -> bool:
     try:
         a, b = source.stat(), target.stat()
@@ -190,8 +205,7 @@ class DocsWriter:
             if _same_file(source, target):
                 self.stats.unchanged += 1
                 continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target)
+            replace_with_copy(source, target)
             written.append(rel)
         self.stats.written += written
         return written
