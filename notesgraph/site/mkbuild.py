@@ -316,8 +316,8 @@ def _remove_later(folders: list[Path]) -> None:
 
 def _spare_later(site: Path) -> None:
     """A first site has no spare for the next incremental build to start from, which
-    then links the site's files into its staging folder itself (0.1 s at 1,000 notes,
-    0.4 s at 5,000): a detached process makes that spare now, under a name the next
+    then links the site's files into its staging folder itself (0.1–0.2 s at 1,000 notes,
+    0.7 s at 5,000): a detached process makes that spare now, under a name the next
     swap clears (``-old-``) until it is complete. A build that starts meanwhile links
     its own; a spare that appeared meanwhile is left as it is."""
 
