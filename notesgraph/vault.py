@@ -110,6 +110,9 @@ class Pending:
     def abandon(self) -> None:
         """Reap the child when nobody will ask (a failed build): the cache keeps the parse."""
         self.work.result_or_none()
+        for _, key, entry in self.notes:
+            self.cache.put(key, entry)
+        self.cache.save()
 
 
 def _process(item: Task) -> Entry:
@@ -223,7 +226,8 @@ def read_notes(
     Returns the notes, the problems and each note's step results (in ``steps`` order);
     each step's results are cached under its own fingerprint. A few changed notes in
     a large vault leave their slow steps' results to a forked child (the returned
-    :class:`Pending`; ``PENDING`` in their tuples until ``Vault.settle``), unless
+    :class:`Pending`; ``PENDING`` in their tuples until ``Vault.settle``), and so do many
+    notes (a first build): parsed by the workers, analysed by one child. Not where
     ``in_process`` (a long-lived process, which keeps Kiwi loaded between builds).
     With ``outline``, the notes are returned as :meth:`Note.outline` (what the graph
     needs), each cut down as it is read from the cache so the full ones are never
@@ -253,6 +257,7 @@ def read_notes(
             todo.append((file.path, data, None, steps))
     jobs = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
     slow = tuple(step for step in steps if not getattr(step, "loaded", True))
+    quick = tuple(step for step in steps if step not in slow)
     pending: Pending | None = None
     parsing: Background[list[Entry]] | None = None
     if (
@@ -269,7 +274,6 @@ def read_notes(
         # alone takes 0.15 s); the other parses them again for the slow steps (Kiwi),
         # and nobody waits for it until the search index is made. (Only while forking
         # is safe: see _process_all.)
-        quick = tuple(step for step in steps if step not in slow)
         changed = todo
 
         def run_quick() -> list[Entry]:
@@ -311,6 +315,24 @@ def read_notes(
     if progress:
         progress(len(results), len(files))
     rest = todo + late
+    # Many notes to work out (a first build, or new search code): the parse workers run
+    # the quick steps, and one forked child runs the slow ones (Kiwi) on all of them
+    # afterwards, while this process builds the graph and the pages. Each worker would
+    # otherwise load and warm Kiwi itself (~1.7 s of CPU each) and analyse the words the
+    # notes share once per worker. (Only while forking is safe: see _process_all.)
+    defer = bool(
+        slow
+        and not outline
+        and not in_process
+        and pending is None
+        and jobs > 1
+        and len(rest) >= PARALLEL_THRESHOLD
+        and hasattr(os, "fork")
+        and _fork_safe(steps)
+    )
+    if defer:
+        rest = [(path, data, known, quick) for path, data, known, _ in rest]
+    deferred: list[tuple[str, str, Entry]] = []
     if outline:  # stored whole, kept as outlines
         for (path, *_), (data, entry) in zip(
             rest,
@@ -321,8 +343,20 @@ def read_notes(
             results[path] = entry
     else:
         for (path, *_), entry in zip(rest, _process_all(rest, jobs, _process), strict=True):
-            cache.put(keys[path], entry)
             results[path] = entry
+            if defer and entry.note is not None and not _complete(entry, steps):
+                deferred.append((path, keys[path], entry))  # cached once complete
+            else:
+                cache.put(keys[path], entry)
+    if deferred:
+        to_analyse = [entry.note for _, _, entry in deferred if entry.note is not None]
+
+        def run_deferred() -> list[dict[str, Any]]:
+            found = [{step.fingerprint: step(note) for step in slow} for note in to_analyse]
+            _flush(slow)
+            return found
+
+        pending = Pending(Background(run_deferred), deferred, steps, cache)
     if progress:
         progress(len(files), len(files))
     derived: dict[str, tuple[Any, ...]] = {}

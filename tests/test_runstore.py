@@ -59,3 +59,53 @@ def test_a_store_of_another_kiwi_is_emptied(tmp_path: Path) -> None:
         runstore.save()  # and saving into it fails quietly
     finally:
         runstore.use(None, "")
+
+
+_COLD_LOAD = """
+import hashlib, pickle, sys
+from pathlib import Path
+from notesgraph.pipeline import _per_note_steps
+from notesgraph.vault import PENDING, load_vault
+
+root, cache = Path(sys.argv[1]), Path(sys.argv[2])
+vault = load_vault(root, cache, per_note=_per_note_steps)
+waiting = sum(1 for results in vault.derived.values() if results[1] is PENDING)
+print("DEFERRED", vault.pending is not None, waiting == len(vault.notes))
+vault.settle()
+again = load_vault(root, cache, per_note=_per_note_steps)
+print("AGAIN", again.cache_misses, again.pending is None)
+terms = {p: vault.derived[p][1] for p in sorted(vault.derived)}
+assert terms == {p: again.derived[p][1] for p in sorted(again.derived)}
+print("TERMS", hashlib.sha256(pickle.dumps(sorted(terms.items()))).hexdigest())
+"""
+
+
+def test_a_first_load_analyses_every_note_in_one_child(tmp_path: Path) -> None:
+    """Many notes to parse (a first build): the parse workers leave Kiwi to one forked
+    child, whose results complete the cache; they are what Kiwi gives in one process."""
+    import hashlib
+    import pickle
+    import subprocess
+    import sys
+
+    from benchmarks.vaultgen import generate_vault
+    from notesgraph.pipeline import _per_note_steps
+    from notesgraph.vault import load_vault
+
+    from .conftest import ROOT
+
+    generate_vault(tmp_path / "vault", 60, seed=4)
+    done = subprocess.run(
+        [sys.executable, "-c", _COLD_LOAD, str(tmp_path / "vault"), str(tmp_path / "cache")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    lines = done.stdout.strip().splitlines()
+    assert lines[:2] == ["DEFERRED True True", "AGAIN 0 True"]
+    here = load_vault(tmp_path / "vault", None, jobs=1, per_note=_per_note_steps)
+    terms = {p: here.derived[p][1] for p in sorted(here.derived)}
+    digest = hashlib.sha256(pickle.dumps(sorted(terms.items()))).hexdigest()
+    assert lines[2] == f"TERMS {digest}"
