@@ -196,6 +196,14 @@ def _flush(steps: Sequence[PerNote]) -> None:
             flush()
 
 
+def _slow_results(notes: Iterable[Note | None], slow: Sequence[PerNote]) -> list[dict[str, Any]]:
+    """Each note's results of the ``slow`` steps (none for a note that could not be
+    parsed), in a forked child, which keeps what the steps worked out for later ones."""
+    found = [{step.fingerprint: step(note) for step in slow} if note else {} for note in notes]
+    _flush(slow)
+    return found
+
+
 def _fork_safe(steps: Sequence[PerNote]) -> bool:
     return all(getattr(step, "fork_safe", True) for step in steps)
 
@@ -280,12 +288,8 @@ def read_notes(
             return [_process((path, data, known, quick)) for path, data, known, _ in changed]
 
         def run_slow() -> list[dict[str, Any]]:
-            found = []
-            for path, data, known, _ in changed:
-                note = _process((path, data, known, ())).note
-                found.append({step.fingerprint: step(note) for step in slow} if note else {})
-            _flush(slow)
-            return found
+            parsed = (_process((path, data, known, ())).note for path, data, known, _ in changed)
+            return _slow_results(parsed, slow)
 
         parsing = Background(run_quick)
         analysing = Background(run_slow)
@@ -349,14 +353,10 @@ def read_notes(
             else:
                 cache.put(keys[path], entry)
     if deferred:
-        to_analyse = [entry.note for _, _, entry in deferred if entry.note is not None]
-
-        def run_deferred() -> list[dict[str, Any]]:
-            found = [{step.fingerprint: step(note) for step in slow} for note in to_analyse]
-            _flush(slow)
-            return found
-
-        pending = Pending(Background(run_deferred), deferred, steps, cache)
+        to_analyse = [entry.note for _, _, entry in deferred]
+        pending = Pending(
+            Background(lambda: _slow_results(to_analyse, slow)), deferred, steps, cache
+        )
     if progress:
         progress(len(files), len(files))
     derived: dict[str, tuple[Any, ...]] = {}

@@ -125,7 +125,7 @@ def assemble_index(
             doc_at.setdefault(location, first_doc + n)
         first_doc += page.terms.size
         rows.append(
-            f"[{_json(page.url)},{kinds.index(page.kind)},{_number(page.boost)},"
+            f"[{compact(page.url)},{kinds.index(page.kind)},{_number(page.boost)},"
             f'{page.terms.docs},"{varints(_delta(ids))}","{page.terms.postings}"]'
         )
     config = {
@@ -138,8 +138,8 @@ def assemble_index(
         for label, group_keys, target, spellings in groups
     ]
     return (
-        f'{{"version":{FORMAT},"config":{_json(config)},"kinds":{_json(kinds)},'
-        f'"terms":{_json(terms)},"pages":[{",".join(rows)}],"synonyms":{_json(synonym_rows)}}}'
+        f'{{"version":{FORMAT},"config":{compact(config)},"kinds":{compact(kinds)},'
+        f'"terms":{compact(terms)},"pages":[{",".join(rows)}],"synonyms":{compact(synonym_rows)}}}'
     )
 
 
@@ -209,10 +209,6 @@ def _synonym_groups(
 def _delta(ids: list[int]) -> list[int]:
     """Delta-code increasing term ids (a page's terms are sorted, so its ids are too)."""
     return ids[:1] + list(map(operator.sub, ids[1:], ids))
-
-
-def _json(value: object) -> str:
-    return compact(value)
 
 
 def _number(value: float) -> float | int:

@@ -306,8 +306,4 @@ def place_generated(
             atomic_write(target, text.encode("utf-8"))
     for rel, source in copies.items():
         if rel.startswith(prefix):
-            target = site / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                target.unlink()
-            shutil.copy2(source, target)
+            replace_with_copy(source, site / rel)
